@@ -1,0 +1,1 @@
+"""Engines shared by every app: encryption, storage helpers (LLM, speech and NLP later)."""

@@ -1,0 +1,356 @@
+"""InterviewGenius settings: one source of truth, driven by the environment.
+
+With no environment at all the app runs on embedded defaults (SQLite, in-memory
+channel layer, eager Celery, local-memory cache, a local media folder), so `make run`
+works on a fresh machine. Every production behaviour is switched on by a variable;
+see the configuration table in README.md.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import dj_database_url
+
+from interviewgenius.env import Env, ImproperlyConfiguredEnv
+
+env = Env()
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+# Writable state of the embedded mode (SQLite file, generated keys, uploaded media).
+VAR_DIR = Path(env.str("VAR_DIR", str(BASE_DIR / "var")))
+
+DEBUG = env.bool("DEBUG", True)
+PRODUCTION = not DEBUG
+
+
+def _local_secret(filename: str, generate: Any) -> str:
+    """Read a secret kept in VAR_DIR, creating it on first use (embedded mode only)."""
+    path = VAR_DIR / filename
+    if not path.exists():
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        path.write_text(generate())
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def _required_in_production(name: str) -> None:
+    if PRODUCTION and not env.is_set(name):
+        raise ImproperlyConfiguredEnv(f"{name} must be set when DEBUG=0")
+
+
+for _name in ("SECRET_KEY", "ENCRYPTION_KEYS", "ALLOWED_HOSTS"):
+    _required_in_production(_name)
+
+SECRET_KEY = env.str("SECRET_KEY") or _local_secret(
+    "secret_key", lambda: secrets.token_urlsafe(50)
+)
+# "kid:base64key" pairs, newest first. The first key encrypts; all of them decrypt.
+ENCRYPTION_KEYS = env.str("ENCRYPTION_KEYS") or _local_secret(
+    "encryption_keys",
+    lambda: "local1:" + __import__("base64").b64encode(secrets.token_bytes(32)).decode(),
+)
+
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    "daphne",  # must precede staticfiles: its runserver serves HTTP and WebSocket
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "rest_framework_simplejwt.token_blacklist",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "channels",
+    "interviewgenius.apps.CoreConfig",
+    "accounts",
+]
+
+MIDDLEWARE = [
+    "interviewgenius.http.middleware.RequestIdMiddleware",
+    "interviewgenius.http.metrics.MetricsMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.middleware.UserLanguageMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "interviewgenius.urls"
+WSGI_APPLICATION = "interviewgenius.wsgi.application"
+ASGI_APPLICATION = "interviewgenius.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+# --- Database ---------------------------------------------------------------------------
+DATABASE_URL = env.str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}")
+try:
+    _db = dj_database_url.parse(DATABASE_URL, conn_max_age=env.int("DB_CONN_MAX_AGE", 60))
+except ValueError as exc:
+    raise ImproperlyConfiguredEnv(f"DATABASE_URL is not a database URL: {exc}") from None
+if _db["ENGINE"] == "django.db.backends.mysql":
+    _db["OPTIONS"] = {
+        "charset": "utf8mb4",
+        # Strict mode turns silent truncation into errors, so bad data never lands.
+        "init_command": "SET sql_mode='STRICT_TRANS_TABLES'",
+    }
+    _db["TEST"] = {"CHARSET": "utf8mb4", "COLLATION": "utf8mb4_unicode_ci"}
+elif _db["ENGINE"] == "django.db.backends.sqlite3":
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    _db["CONN_MAX_AGE"] = 0
+    _db["OPTIONS"] = {"timeout": 20}
+DATABASES = {"default": _db}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Redis: cache, channel layer, Celery ------------------------------------------------
+REDIS_URL = env.str("REDIS_URL")
+
+if REDIS_URL:
+    CACHES: dict[str, Any] = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", "ig"),
+            # Fail fast when Redis is down: a hung cache call would hang every request.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+    }
+    CHANNEL_LAYERS: dict[str, Any] = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [REDIS_URL], "prefix": env.str("CHANNEL_PREFIX", "ig-asgi")},
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+
+CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", REDIS_URL or "memory://")
+CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", REDIS_URL or "cache+memory://")
+# Without a broker, tasks run in-process so the embedded mode needs no worker.
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_EAGER", not CELERY_BROKER_URL.startswith("redis"))
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_DEFAULT_QUEUE = "default"
+CELERY_TASK_QUEUES_NAMES = ("default", "parsing", "feedback")
+# One task at a time per worker process: parsing and reports are long, and prefetching
+# would park work behind a busy process while another sits idle.
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_SERIALIZER = "json"
+CELERY_RESULT_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", 120, minimum=1)
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", 180, minimum=1)
+
+# --- Files --------------------------------------------------------------------------------
+MEDIA_ROOT = Path(env.str("MEDIA_ROOT", str(VAR_DIR / "media")))
+MEDIA_URL = "/media/"
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+
+S3_BUCKET = env.str("S3_BUCKET")
+if S3_BUCKET:
+    _default_storage: dict[str, Any] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env.str("S3_ENDPOINT_URL") or None,
+            "access_key": env.str("S3_ACCESS_KEY_ID") or None,
+            "secret_key": env.str("S3_SECRET_ACCESS_KEY") or None,
+            "region_name": env.str("S3_REGION", "us-east-1"),
+            "addressing_style": "path",  # MinIO serves buckets by path
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+else:
+    _default_storage = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(MEDIA_ROOT)},
+    }
+STORAGES = {
+    "default": _default_storage,
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if PRODUCTION
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
+
+# JSON bodies have no reason to exceed this; larger ones are refused with 413 before
+# parsing, which bounds memory per request. File uploads have their own limits.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("MAX_JSON_BODY_BYTES", 1024 * 1024, minimum=1024)
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+
+# --- Accounts -----------------------------------------------------------------------------
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "home"
+PASSWORD_HASHERS = [
+    "accounts.hashers.TunableBCryptSHA256PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+]
+# bcrypt work factor; 12 in production. Tests lower it (never below 4, bcrypt's floor).
+BCRYPT_ROUNDS = env.int("BCRYPT_ROUNDS", 12, minimum=4)
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# --- REST API -----------------------------------------------------------------------------
+THROTTLE_USER_RATE = env.rate("THROTTLE_USER_RATE", "100/minute")
+THROTTLE_ANON_RATE = env.rate("THROTTLE_ANON_RATE", "100/minute")
+THROTTLE_AUTH_RATE = env.rate("THROTTLE_AUTH_RATE", "10/minute")
+
+REST_FRAMEWORK: dict[str, Any] = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework_simplejwt.authentication.JWTAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "interviewgenius.http.parsers.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "interviewgenius.http.pagination.PageNumberPagination",
+    "PAGE_SIZE": 20,
+    "DEFAULT_THROTTLE_CLASSES": [
+        "interviewgenius.http.throttling.UserRateThrottle",
+        "interviewgenius.http.throttling.AnonRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "user": THROTTLE_USER_RATE,
+        "anon": THROTTLE_ANON_RATE,
+        "auth": THROTTLE_AUTH_RATE,
+    },
+    # Behind nginx there is exactly one proxy; the client address is the last hop it adds.
+    "NUM_PROXIES": env.int("NUM_PROXIES", 0, minimum=0) or None,
+    "EXCEPTION_HANDLER": "interviewgenius.http.errors.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+
+SIMPLE_JWT = {
+    "ACCESS_TOKEN_LIFETIME": timedelta(minutes=env.int("JWT_ACCESS_MINUTES", 15, minimum=1)),
+    "REFRESH_TOKEN_LIFETIME": timedelta(days=env.int("JWT_REFRESH_DAYS", 7, minimum=1)),
+    "ROTATE_REFRESH_TOKENS": True,
+    "BLACKLIST_AFTER_ROTATION": True,
+    "UPDATE_LAST_LOGIN": True,
+    "AUTH_HEADER_TYPES": ("Bearer",),
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "InterviewGenius API",
+    "DESCRIPTION": (
+        "Resume parsing, tailored questions, mock interviews, live assist and feedback. "
+        'Errors share one shape: {"error": {"code", "message", "details"}}.'
+    ),
+    "VERSION": "0.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",  # assets bundled in the package: no CDN
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "interviewgenius.http.schema.add_error_responses",
+    ],
+}
+
+# --- Internationalisation -----------------------------------------------------------------
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("zh-hans", "简体中文")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = env.str("TIME_ZONE", "UTC")
+USE_I18N = True
+USE_TZ = True
+
+# --- Observability ------------------------------------------------------------------------
+METRICS_TOKEN = env.str("METRICS_TOKEN")
+LOG_LEVEL = env.choice("LOG_LEVEL", ("DEBUG", "INFO", "WARNING", "ERROR"), "INFO")
+LOG_FORMAT = env.choice("LOG_FORMAT", ("json", "text"), "json")
+LOGGING: dict[str, Any] = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request_id": {"()": "interviewgenius.http.logging.RequestIdFilter"}},
+    "formatters": {
+        "json": {
+            "()": "interviewgenius.http.logging.JsonFormatter",
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        "django.server": {"level": "WARNING"},
+        "daphne": {"level": "WARNING"},
+    },
+}
+
+# --- Security -----------------------------------------------------------------------------
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "interviewgenius.http.errors.csrf_failure"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+if PRODUCTION:
+    # TLS ends at nginx, which tells us the original scheme in this header.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", 31_536_000, minimum=0)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    # /healthz is probed over plain HTTP by the orchestrator inside the network.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# Set by the test suite: a service the tests need that is down fails instead of skipping.
+REQUIRE_SERVICES = env.bool("REQUIRE_SERVICES", False)

@@ -1,0 +1,27 @@
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from interviewgenius.http.health import healthz
+from interviewgenius.http.metrics import metrics_view
+from interviewgenius.views import home
+
+handler400 = "interviewgenius.http.errors.handler400"
+handler403 = "interviewgenius.http.errors.handler403"
+handler404 = "interviewgenius.http.errors.handler404"
+handler500 = "interviewgenius.http.errors.handler500"
+
+api_patterns = [
+    path("", include("accounts.urls")),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+]
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("api/", include(api_patterns)),
+    path("accounts/", include("accounts.page_urls")),
+    path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
+    path("metrics", metrics_view, name="metrics"),
+]

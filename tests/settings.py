@@ -1,0 +1,18 @@
+"""Test settings: the real settings plus what only tests need."""
+
+from interviewgenius.settings import *  # noqa: F403
+from interviewgenius.settings import DATABASES, INSTALLED_APPS, LOGGING, VAR_DIR
+
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.encryption_app.apps.EncryptionAppConfig"]
+
+# bcrypt's floor: real bcrypt hashing, without 250 ms per password on a 2-core machine.
+BCRYPT_ROUNDS = 4
+
+# The live Daphne server runs in a child process, which cannot see an in-memory
+# SQLite database; a file works for both.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}
+
+ENCRYPTION_KEYS = "test1:" + "A" * 43 + "="
+# Quiet access logs; warnings and errors still show in failing tests.
+LOGGING["root"]["level"] = "WARNING"

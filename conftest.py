@@ -76,3 +76,40 @@ def auth_api(user: Any) -> APIClient:
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {issue_tokens(user=user)['access']}")
     return client
+
+
+@pytest.fixture(scope="session")
+def live_asgi(django_db_setup: Any, django_db_blocker: Any) -> Iterator[str]:
+    """A real Daphne server (HTTP + WebSocket) in its own process, on the test database.
+
+    Returns ``host:port``. Tests using it need ``transactional_db`` so that their rows
+    are committed and visible to the server process.
+    """
+    import subprocess
+    import sys
+
+    from django.db import connection
+
+    from tests.processes import ROOT, free_port, wait_for_port
+
+    with django_db_blocker.unblock():
+        database_name = str(connection.settings_dict["NAME"])
+    port = free_port()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.settings",
+        "IG_LIVE_DATABASE_NAME": database_name,
+        "PYTHONUNBUFFERED": "1",
+    }
+    log = open(ROOT / "var" / "live-daphne.log", "wb")  # noqa: SIM115 (closed below)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port), "interviewgenius.asgi:application"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    try:
+        wait_for_port(port, timeout=60)
+        yield f"127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=15)
+        log.close()

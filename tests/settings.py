@@ -1,5 +1,7 @@
 """Test settings: the real settings plus what only tests need."""
 
+import os
+
 from interviewgenius.settings import *  # noqa: F403
 from interviewgenius.settings import DATABASES, INSTALLED_APPS, LOGGING, VAR_DIR
 
@@ -13,6 +15,14 @@ BCRYPT_ROUNDS = 4
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}
 
+# The live Daphne server of the tests is told which (test) database to use.
+if os.environ.get("IG_LIVE_DATABASE_NAME"):
+    DATABASES["default"]["NAME"] = os.environ["IG_LIVE_DATABASE_NAME"]
+
 ENCRYPTION_KEYS = "test1:" + "A" * 43 + "="
 # Quiet access logs; warnings and errors still show in failing tests.
 LOGGING["root"]["level"] = "WARNING"
+
+# Serve static files straight from the app folders, so tests need no collectstatic.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

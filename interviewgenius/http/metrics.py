@@ -44,7 +44,8 @@ def _route(request: HttpRequest) -> str:
     match = getattr(request, "resolver_match", None)
     if match is None:
         return UNMATCHED_ROUTE
-    return "/" + (match.route or match.view_name or "")
+    # Router URLs are regexes ("^api/auth/me$"); drop the anchors for readable labels.
+    return "/" + (match.route or match.view_name or "").lstrip("^").rstrip("$")
 
 
 class MetricsMiddleware:

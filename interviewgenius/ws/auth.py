@@ -6,6 +6,7 @@ token in the query string; pages rely on the session cookie they already have.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -15,6 +16,8 @@ from django.contrib.auth.models import AnonymousUser
 from rest_framework_simplejwt.authentication import JWTAuthentication
 from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
 
+logger = logging.getLogger(__name__)
+
 
 @database_sync_to_async
 def _user_for_token(raw: str) -> Any:
@@ -22,7 +25,11 @@ def _user_for_token(raw: str) -> Any:
     try:
         validated = auth.get_validated_token(raw.encode())
         return auth.get_user(validated)
-    except (InvalidToken, TokenError, Exception):  # any bad token means "no user"
+    except (InvalidToken, TokenError):
+        return None
+    except Exception:
+        # Anything else (the database down, say) also means "no user", but is worth a log line.
+        logger.warning("websocket token check failed", exc_info=True)
         return None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
@@ -10,6 +11,8 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 CLOSE_UNAUTHENTICATED = 4401
 CLOSE_FORBIDDEN = 4403
 CLOSE_NOT_FOUND = 4404
+
+_MALFORMED = object()  # decode_json's answer for a frame that is not JSON
 
 
 class AuthenticatedJsonConsumer(AsyncJsonWebsocketConsumer):
@@ -27,6 +30,14 @@ class AuthenticatedJsonConsumer(AsyncJsonWebsocketConsumer):
 
     async def on_authenticated(self) -> None:
         """Hook for subclasses, run after the socket is accepted for a signed-in user."""
+
+    @classmethod
+    async def decode_json(cls, text_data: str) -> Any:
+        # A malformed frame gets an error frame back instead of killing the socket.
+        try:
+            return json.loads(text_data)
+        except (ValueError, RecursionError):
+            return _MALFORMED
 
     async def send_error(self, code: str, message: str, action: str | None = None) -> None:
         frame: dict[str, Any] = {"type": "error", "code": code, "message": message}
@@ -52,6 +63,9 @@ class EchoConsumer(AuthenticatedJsonConsumer):
             await self.channel_layer.group_discard(self.group, self.channel_name)
 
     async def receive_json(self, content: Any, **kwargs: Any) -> None:
+        if content is _MALFORMED:
+            await self.send_error("malformed_message", "Frames must be JSON objects.")
+            return
         kind = content.get("type") if isinstance(content, dict) else None
         if kind == "ping":
             await self.send_json({"type": "pong"})
@@ -65,10 +79,3 @@ class EchoConsumer(AuthenticatedJsonConsumer):
     async def echo_message(self, event: dict[str, Any]) -> None:
         await self.send_json({"type": "echo", "data": event["data"]})
 
-    async def decode_json(self, text_data: str) -> Any:
-        import json
-
-        try:
-            return json.loads(text_data)
-        except ValueError:
-            return None

@@ -94,7 +94,8 @@ RUN mkdir -p /app/var \
 ENV VAR_DIR=/app/var \
     ROLE=web
 
-USER app:app
+# Numeric, so that orchestrators can verify the user is not root (runAsNonRoot).
+USER 10001:10001
 
 EXPOSE 8000
 

@@ -27,6 +27,16 @@ def service_missing(what: str) -> None:
     pytest.skip(f"{what} not reachable")
 
 
+def require_tool(name: str) -> str:
+    """The path of a command-line tool a test needs; skip or fail (CI) when it is missing."""
+    import shutil
+
+    path = shutil.which(name)
+    if path is None:
+        service_missing(f"the tool {name!r}")
+    return str(path)
+
+
 def port_open(host: str, port: int, timeout: float = 0.5) -> bool:
     try:
         with socket.create_connection((host, port), timeout=timeout):

@@ -82,6 +82,8 @@ def account(request: HttpRequest) -> HttpResponse:
     which = request.POST.get("form") if request.method == "POST" else None
     prefs = PreferencesForm(request.POST if which == "preferences" else None, instance=user)
     password = PasswordChangeForm(user, request.POST if which == "password" else None)
+    # Django's form grabs focus; on a page of three forms the first field should keep it.
+    password.fields["old_password"].widget.attrs.pop("autofocus", None)
     delete = DeleteAccountForm(user, request.POST if which == "delete" else None)
 
     if which == "preferences" and prefs.is_valid():

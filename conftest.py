@@ -47,7 +47,11 @@ def port_open(host: str, port: int, timeout: float = 0.5) -> bool:
 
 @pytest.fixture(scope="session")
 def redis_url() -> str:
-    url = os.environ.get("TEST_REDIS_URL") or os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
+    url = (
+        os.environ.get("TEST_REDIS_URL")
+        or os.environ.get("REDIS_URL")
+        or "redis://127.0.0.1:6379/0"
+    )
     parsed = urlparse(url)
     if not port_open(parsed.hostname or "127.0.0.1", parsed.port or 6379):
         service_missing(f"Redis at {url}")
@@ -113,8 +117,20 @@ def live_asgi(django_db_setup: Any, django_db_blocker: Any) -> Iterator[str]:
     }
     log = open(ROOT / "var" / "live-daphne.log", "wb")  # noqa: SIM115 (closed below)
     server = subprocess.Popen(
-        [sys.executable, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port), "interviewgenius.asgi:application"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "daphne",
+            "-b",
+            "127.0.0.1",
+            "-p",
+            str(port),
+            "interviewgenius.asgi:application",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     try:
         wait_for_port(port, timeout=60)

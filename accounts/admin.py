@@ -11,14 +11,25 @@ from accounts.models import AuditEvent, User
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     ordering = ("-created_at",)
-    list_display = ("email", "display_name", "language", "target_role", "is_staff", "is_active", "created_at")
+    list_display = (
+        "email",
+        "display_name",
+        "language",
+        "target_role",
+        "is_staff",
+        "is_active",
+        "created_at",
+    )
     list_filter = ("is_staff", "is_active", "language")
     search_fields = ("email", "display_name", "target_role")
     readonly_fields = ("created_at", "updated_at", "last_login")
     fieldsets = (
         (None, {"fields": ("email", "password")}),
         (_("Profile"), {"fields": ("display_name", "language", "target_role", "question_mix")}),
-        (_("Permissions"), {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")}),
+        (
+            _("Permissions"),
+            {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
+        ),
         (_("Dates"), {"fields": ("last_login", "created_at", "updated_at")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
@@ -32,7 +43,15 @@ class AuditEventAdmin(admin.ModelAdmin):
     list_filter = ("action", "created_at")
     search_fields = ("actor_email", "ip_address")
     date_hierarchy = "created_at"
-    readonly_fields = ("actor", "actor_email", "action", "ip_address", "user_agent", "details", "created_at")
+    readonly_fields = (
+        "actor",
+        "actor_email",
+        "action",
+        "ip_address",
+        "user_agent",
+        "details",
+        "created_at",
+    )
     list_select_related = ("actor",)
 
     def has_add_permission(self, request: HttpRequest) -> bool:

@@ -34,6 +34,13 @@ from interviewgenius.http.errors import DomainError
 from interviewgenius.http.throttling import AuthRateThrottle, UserRateThrottle
 
 
+def signed_in_user(request: Request) -> User:
+    """The request's user, typed; only for views behind IsAuthenticated."""
+    user = request.user
+    assert isinstance(user, User), "IsAuthenticated lets only real users through"
+    return user
+
+
 class InvalidCredentials(DomainError):
     # A DomainError, not DRF's AuthenticationFailed: DRF turns that into 403 on views
     # without authenticators, and a wrong password is a 401.
@@ -56,7 +63,10 @@ class AuthViewSet(viewsets.GenericViewSet):
         data.is_valid(raise_exception=True)
         fields = dict(data.validated_data)
         user = services.register_user(
-            email=fields.pop("email"), password=fields.pop("password"), request=request._request, **fields
+            email=fields.pop("email"),
+            password=fields.pop("password"),
+            request=request._request,
+            **fields,
         )
         body = {**services.issue_tokens(user=user), "user": UserSerializer(user).data}
         return Response(body, status=status.HTTP_201_CREATED)
@@ -69,7 +79,9 @@ class AuthViewSet(viewsets.GenericViewSet):
         email, password = data.validated_data["email"], data.validated_data["password"]
         user = authenticate(request._request, username=email.lower(), password=password)
         if user is None:
-            services.record_audit(action=AuditAction.LOGIN_FAILED, request=request._request, email=email)
+            services.record_audit(
+                action=AuditAction.LOGIN_FAILED, request=request._request, email=email
+            )
             raise InvalidCredentials()
         assert isinstance(user, User)
         services.record_audit(action=AuditAction.LOGIN, request=request._request, user=user)
@@ -101,11 +113,15 @@ class AccountViewSet(viewsets.GenericViewSet):
         try:
             token = RefreshToken(data.validated_data["refresh"])
         except TokenError:
-            raise DomainError(_("The refresh token is invalid or expired."), details={"field": "refresh"}) from None
+            raise DomainError(
+                _("The refresh token is invalid or expired."), details={"field": "refresh"}
+            ) from None
         if str(token.get("user_id")) != str(request.user.pk):
             raise DomainError(_("That refresh token belongs to another account."))
         token.blacklist()
-        services.record_audit(action=AuditAction.LOGOUT, request=request._request, user=request.user)  # type: ignore[arg-type]
+        services.record_audit(
+            action=AuditAction.LOGOUT, request=request._request, user=signed_in_user(request)
+        )
         if request.user.is_authenticated and request.auth is None:
             session_logout(request._request)
         return Response(status=status.HTTP_204_NO_CONTENT)
@@ -120,18 +136,22 @@ class AccountViewSet(viewsets.GenericViewSet):
     def update_me(self, request: Request) -> Response:
         data = PreferencesSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        user = services.update_preferences(user=request.user, request=request._request, **data.validated_data)  # type: ignore[arg-type]
+        user = services.update_preferences(
+            user=signed_in_user(request), request=request._request, **data.validated_data
+        )
         return Response(UserSerializer(user).data)
 
     @extend_schema(
         request=AccountDeleteSerializer,
-        responses={204: OpenApiResponse(description="The account and everything it owned are gone.")},
+        responses={
+            204: OpenApiResponse(description="The account and everything it owned are gone.")
+        },
     )
     @me.mapping.delete
     def delete_me(self, request: Request) -> Response:
         data = AccountDeleteSerializer(data=request.data, context={"user": request.user})
         data.is_valid(raise_exception=True)
-        services.delete_account(user=request.user, request=request._request)  # type: ignore[arg-type]
+        services.delete_account(user=signed_in_user(request), request=request._request)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(request=PasswordChangeSerializer, responses={204: None})
@@ -140,6 +160,8 @@ class AccountViewSet(viewsets.GenericViewSet):
         data = PasswordChangeSerializer(data=request.data, context={"user": request.user})
         data.is_valid(raise_exception=True)
         services.change_password(
-            user=request.user, new_password=data.validated_data["new_password"], request=request._request  # type: ignore[arg-type]
+            user=signed_in_user(request),
+            new_password=data.validated_data["new_password"],
+            request=request._request,
         )
         return Response(status=status.HTTP_204_NO_CONTENT)

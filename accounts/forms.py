@@ -12,15 +12,23 @@ from accounts.serializers import PASSWORD_MAX
 
 
 class SignupForm(forms.Form):
-    email = forms.EmailField(label=_("Email"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}))
+    email = forms.EmailField(
+        label=_("Email"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
     display_name = forms.CharField(label=_("Name (optional)"), max_length=80, required=False)
     password1 = forms.CharField(
-        label=_("Password"), max_length=PASSWORD_MAX, strip=False,
+        label=_("Password"),
+        max_length=PASSWORD_MAX,
+        strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text=_("At least 8 characters; not only digits, not a common password."),
     )
     password2 = forms.CharField(
-        label=_("Repeat the password"), max_length=PASSWORD_MAX, strip=False,
+        label=_("Repeat the password"),
+        max_length=PASSWORD_MAX,
+        strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
@@ -37,14 +45,20 @@ class SignupForm(forms.Form):
             self.add_error("password2", _("The two passwords differ."))
         elif first and data.get("email"):
             try:
-                validate_password(first, User(email=data["email"], display_name=data.get("display_name", "")))
+                validate_password(
+                    first, User(email=data["email"], display_name=data.get("display_name", ""))
+                )
             except forms.ValidationError as exc:
                 self.add_error("password1", exc)
         return data
 
 
 class EmailAuthenticationForm(AuthenticationForm):
-    username = forms.EmailField(label=_("Email"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}))
+    username = forms.EmailField(
+        label=_("Email"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
 
     error_messages = {
         "invalid_login": _("The email or password is wrong."),
@@ -63,15 +77,23 @@ class PreferencesForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ("display_name", "language", "target_role")
-        labels = {"display_name": _("Name"), "language": _("Interface language"), "target_role": _("Target role")}
-        widgets = {"target_role": forms.TextInput(attrs={"placeholder": _("e.g. Backend engineer")})}
+        labels = {
+            "display_name": _("Name"),
+            "language": _("Interface language"),
+            "target_role": _("Target role"),
+        }
+        widgets = {
+            "target_role": forms.TextInput(attrs={"placeholder": _("e.g. Backend engineer")})
+        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         mix = self.instance.question_mix or {}
         for name in ("technical", "behavioral", "situational"):
             self.fields[name].initial = mix.get(name, 0)
-        self.fields["language"].choices = Language.choices
+        language = self.fields["language"]
+        assert isinstance(language, forms.ChoiceField)
+        language.choices = Language.choices
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -86,13 +108,17 @@ class PreferencesForm(forms.ModelForm):
             "display_name": data["display_name"],
             "language": data["language"],
             "target_role": data["target_role"],
-            "question_mix": {name: data[name] for name in ("technical", "behavioral", "situational")},
+            "question_mix": {
+                name: data[name] for name in ("technical", "behavioral", "situational")
+            },
         }
 
 
 class DeleteAccountForm(forms.Form):
     password = forms.CharField(
-        label=_("Your password"), max_length=PASSWORD_MAX, strip=False,
+        label=_("Your password"),
+        max_length=PASSWORD_MAX,
+        strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 

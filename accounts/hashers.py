@@ -6,6 +6,5 @@ class TunableBCryptSHA256PasswordHasher(BCryptSHA256PasswordHasher):
     """bcrypt (after SHA-256, so passwords over 72 bytes still count in full) with the
     work factor from ``settings.BCRYPT_ROUNDS``; Django re-hashes on login when it changes."""
 
-    @property  # type: ignore[override]
-    def rounds(self) -> int:
-        return int(settings.BCRYPT_ROUNDS)
+    def __init__(self) -> None:
+        self.rounds = int(settings.BCRYPT_ROUNDS)

@@ -58,7 +58,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     created_at = models.DateTimeField(_("joined"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
+    objects: ClassVar[UserManager] = UserManager()
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -95,7 +95,10 @@ class AuditEvent(models.Model):
 
     # SET_NULL keeps the trail after an account is deleted; the email stays as written.
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="audit_events",
     )
     actor_email = models.CharField(_("email"), max_length=254, blank=True)

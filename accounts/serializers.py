@@ -18,8 +18,14 @@ class UserSerializer(serializers.ModelSerializer):
     class Meta:
         model = User
         fields = (
-            "id", "email", "display_name", "language", "target_role", "question_mix",
-            "is_staff", "created_at",
+            "id",
+            "email",
+            "display_name",
+            "language",
+            "target_role",
+            "question_mix",
+            "is_staff",
+            "created_at",
         )
         read_only_fields = fields
 
@@ -33,7 +39,9 @@ def _check_password(password: str, user: User | None = None) -> None:
 
 class RegisterSerializer(StrictInputSerializer):
     email = serializers.EmailField(max_length=254)
-    password = serializers.CharField(max_length=PASSWORD_MAX, write_only=True, trim_whitespace=False)
+    password = serializers.CharField(
+        max_length=PASSWORD_MAX, write_only=True, trim_whitespace=False
+    )
     display_name = serializers.CharField(max_length=80, required=False, allow_blank=True)
     language = serializers.ChoiceField(choices=Language.choices, required=False)
 
@@ -54,7 +62,9 @@ class RegisterSerializer(StrictInputSerializer):
 
 class LoginSerializer(StrictInputSerializer):
     email = serializers.EmailField(max_length=254)
-    password = serializers.CharField(max_length=PASSWORD_MAX, write_only=True, trim_whitespace=False)
+    password = serializers.CharField(
+        max_length=PASSWORD_MAX, write_only=True, trim_whitespace=False
+    )
 
 
 class TokenPairSerializer(serializers.Serializer):

@@ -72,7 +72,10 @@ def change_password(*, user: User, new_password: str, request: HttpRequest | Non
     # A changed password must end every other sign-in, including stolen refresh tokens.
     revoked = revoke_all_refresh_tokens(user=user)
     record_audit(
-        action=AuditAction.PASSWORD_CHANGE, request=request, user=user, details={"revoked_tokens": revoked}
+        action=AuditAction.PASSWORD_CHANGE,
+        request=request,
+        user=user,
+        details={"revoked_tokens": revoked},
     )
 
 
@@ -91,7 +94,9 @@ def update_preferences(*, user: User, request: HttpRequest | None, **changes: An
         setattr(user, name, value)
     user.save(update_fields=[*changed, "updated_at"])
     record_audit(
-        action=AuditAction.PREFERENCES_CHANGE, request=request, user=user,
+        action=AuditAction.PREFERENCES_CHANGE,
+        request=request,
+        user=user,
         details={"fields": sorted(changed)},
     )
     return user
@@ -103,7 +108,10 @@ def delete_account(*, user: User, request: HttpRequest | None) -> None:
     with transaction.atomic():
         revoke_all_refresh_tokens(user=user)
         record_audit(
-            action=AuditAction.ACCOUNT_DELETE, request=request, user=None, email=user.email,
+            action=AuditAction.ACCOUNT_DELETE,
+            request=request,
+            user=None,
+            email=user.email,
             details={"user_id": user.pk, "stored_objects": len(keys)},
         )
         user.delete()
@@ -117,4 +125,6 @@ def _delete_stored_objects(keys: list[str]) -> None:
         try:
             default_storage.delete(key)
         except Exception:
-            logger.exception("could not delete stored object after account deletion", extra={"key": key})
+            logger.exception(
+                "could not delete stored object after account deletion", extra={"key": key}
+            )

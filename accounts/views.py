@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import PasswordChangeForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.contrib.auth.views import LoginView
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -24,8 +24,11 @@ from accounts.models import AuditAction, Language, User
 
 def _with_language_cookie(response: HttpResponse, language: str) -> HttpResponse:
     response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME, language, max_age=365 * 24 * 3600,
-        samesite="Lax", secure=settings.SESSION_COOKIE_SECURE,
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=365 * 24 * 3600,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
     )
     return response
 
@@ -54,23 +57,26 @@ class EmailLoginView(LoginView):
     authentication_form = EmailAuthenticationForm
     redirect_authenticated_user = True
 
-    def form_valid(self, form: EmailAuthenticationForm) -> HttpResponse:
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         response = super().form_valid(form)
         user = form.get_user()
-        services.record_audit(action=AuditAction.LOGIN, request=self.request, user=user)  # type: ignore[arg-type]
-        return _with_language_cookie(response, user.language)  # type: ignore[attr-defined]
+        assert isinstance(user, User)
+        services.record_audit(action=AuditAction.LOGIN, request=self.request, user=user)
+        return _with_language_cookie(response, user.language)
 
-    def form_invalid(self, form: EmailAuthenticationForm) -> HttpResponse:
+    def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
         email = str(form.data.get("username", ""))[:254]
         if email:
-            services.record_audit(action=AuditAction.LOGIN_FAILED, request=self.request, email=email)
+            services.record_audit(
+                action=AuditAction.LOGIN_FAILED, request=self.request, email=email
+            )
         return super().form_invalid(form)
 
 
 @require_POST
 def logout_view(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
-        services.record_audit(action=AuditAction.LOGOUT, request=request, user=request.user)  # type: ignore[arg-type]
+        services.record_audit(action=AuditAction.LOGOUT, request=request, user=request.user)
     logout(request)
     messages.info(request, _("You are logged out."))
     return redirect("home")
@@ -78,7 +84,8 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def account(request: HttpRequest) -> HttpResponse:
-    user: User = request.user  # type: ignore[assignment]
+    user = request.user
+    assert isinstance(user, User)
     which = request.POST.get("form") if request.method == "POST" else None
     prefs = PreferencesForm(request.POST if which == "preferences" else None, instance=user)
     password = PasswordChangeForm(user, request.POST if which == "password" else None)
@@ -94,7 +101,9 @@ def account(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Your preferences are saved."))
         return _with_language_cookie(redirect("accounts:account"), user.language)
     if which == "password" and password.is_valid():
-        services.change_password(user=user, new_password=password.cleaned_data["new_password1"], request=request)
+        services.change_password(
+            user=user, new_password=password.cleaned_data["new_password1"], request=request
+        )
         update_session_auth_hash(request, user)  # stay signed in here; other sessions end
         messages.success(request, _("Your password is changed."))
         return redirect("accounts:account")
@@ -104,7 +113,11 @@ def account(request: HttpRequest) -> HttpResponse:
         messages.info(request, _("Your account and everything it held are deleted."))
         return redirect("home")
 
-    context: dict[str, Any] = {"prefs_form": prefs, "password_form": password, "delete_form": delete}
+    context: dict[str, Any] = {
+        "prefs_form": prefs,
+        "password_form": password,
+        "delete_form": delete,
+    }
     status = 400 if which else 200
     return render(request, "accounts/account.html", context, status=status)
 
@@ -120,5 +133,5 @@ def set_language(request: HttpRequest) -> HttpResponse:
     if language not in Language.values:
         return response
     if request.user.is_authenticated:
-        services.update_preferences(user=request.user, request=request, language=language)  # type: ignore[arg-type]
+        services.update_preferences(user=request.user, request=request, language=language)
     return _with_language_cookie(response, language)

@@ -10,6 +10,11 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
+# The reader methods are named after the types they return (env.str, env.list), which
+# shadows those builtins inside the class body; annotations there use these aliases.
+Text = str
+TextList = list[str]
+
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 
@@ -27,10 +32,10 @@ class Env:
     def is_set(self, name: str) -> bool:
         return bool(self._source.get(name, "").strip())
 
-    def str(self, name: str, default: str = "") -> str:
+    def str(self, name: Text, default: Text = "") -> Text:
         return self._source.get(name, default).strip() or default
 
-    def bool(self, name: str, default: bool) -> bool:
+    def bool(self, name: Text, default: bool) -> bool:
         raw = self._source.get(name)
         if raw is None:
             return default
@@ -41,7 +46,7 @@ class Env:
             return False
         raise ImproperlyConfiguredEnv(f"{name} must be a boolean (1/0, true/false), got {raw!r}")
 
-    def int(self, name: str, default: int, *, minimum: int | None = None) -> int:
+    def int(self, name: Text, default: int, *, minimum: int | None = None) -> int:
         raw = self._source.get(name, "").strip()
         if not raw:
             return default
@@ -53,22 +58,33 @@ class Env:
             raise ImproperlyConfiguredEnv(f"{name} must be at least {minimum}, got {value}")
         return value
 
-    def list(self, name: str, default: list[str] | None = None) -> list[str]:
+    def list(self, name: Text, default: TextList | None = None) -> TextList:
         raw = self._source.get(name, "").strip()
         if not raw:
             return list(default or [])
         return [item.strip() for item in raw.split(",") if item.strip()]
 
-    def choice(self, name: str, choices: tuple[str, ...], default: str) -> str:
+    def choice(self, name: Text, choices: tuple[Text, ...], default: Text) -> Text:
         value = self.str(name, default)
         if value not in choices:
-            raise ImproperlyConfiguredEnv(f"{name} must be one of {', '.join(choices)}, got {value!r}")
+            raise ImproperlyConfiguredEnv(
+                f"{name} must be one of {', '.join(choices)}, got {value!r}"
+            )
         return value
 
-    def rate(self, name: str, default: str) -> str:
+    def rate(self, name: Text, default: Text) -> Text:
         """A DRF throttle rate such as ``100/minute``."""
         value = self.str(name, default)
         count, _, period = value.partition("/")
-        if not count.isdigit() or period not in {"second", "minute", "hour", "day", "s", "m", "h", "d"}:
+        if not count.isdigit() or period not in {
+            "second",
+            "minute",
+            "hour",
+            "day",
+            "s",
+            "m",
+            "h",
+            "d",
+        }:
             raise ImproperlyConfiguredEnv(f"{name} must look like '100/minute', got {value!r}")
         return value

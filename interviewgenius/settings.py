@@ -45,9 +45,7 @@ def _required_in_production(name: str) -> None:
 for _name in ("SECRET_KEY", "ENCRYPTION_KEYS", "ALLOWED_HOSTS"):
     _required_in_production(_name)
 
-SECRET_KEY = env.str("SECRET_KEY") or _local_secret(
-    "secret_key", lambda: secrets.token_urlsafe(50)
-)
+SECRET_KEY = env.str("SECRET_KEY") or _local_secret("secret_key", lambda: secrets.token_urlsafe(50))
 # "kid:base64key" pairs, newest first. The first key encrypts; all of them decrypt.
 ENCRYPTION_KEYS = env.str("ENCRYPTION_KEYS") or _local_secret(
     "encryption_keys",

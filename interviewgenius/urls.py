@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from interviewgenius.http.health import healthz
@@ -11,7 +11,7 @@ handler403 = "interviewgenius.http.errors.handler403"
 handler404 = "interviewgenius.http.errors.handler404"
 handler500 = "interviewgenius.http.errors.handler500"
 
-api_patterns = [
+api_patterns: list[URLPattern | URLResolver] = [
     path("", include("accounts.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),

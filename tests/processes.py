@@ -53,12 +53,30 @@ def redis_server() -> Iterator[tuple[subprocess.Popen[bytes], str]]:
 
 
 @contextmanager
-def celery_worker(env: dict[str, str], queues: str = "default") -> Iterator[subprocess.Popen[bytes]]:
+def celery_worker(
+    env: dict[str, str], queues: str = "default"
+) -> Iterator[subprocess.Popen[bytes]]:
     """A real Celery worker process (solo pool), stopped when the block ends."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "interviewgenius", "worker", "-Q", queues,
-         "--pool", "solo", "--concurrency", "1", "--loglevel", "WARNING", "--without-heartbeat",
-         "--without-mingle", "--without-gossip"],
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "interviewgenius",
+            "worker",
+            "-Q",
+            queues,
+            "--pool",
+            "solo",
+            "--concurrency",
+            "1",
+            "--loglevel",
+            "WARNING",
+            "--without-heartbeat",
+            "--without-mingle",
+            "--without-gossip",
+        ],
         cwd=ROOT,
         env={**os.environ, **env},
         stdout=subprocess.PIPE,

@@ -57,10 +57,19 @@ def test_healthz_reports_a_stopped_redis_as_503(settings):
 
 
 def _manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    base = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "REDIS_URL"}}
+    base = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DJANGO_SETTINGS_MODULE", "DATABASE_URL", "REDIS_URL"}
+    }
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env={**base, **env},
-        capture_output=True, text=True, timeout=120, check=False,
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**base, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 
@@ -111,7 +120,11 @@ def test_bad_settings_fail_loudly(tmp_path, name, value, message):
 
 def test_a_real_celery_worker_runs_tasks_on_each_queue(redis_url):
     queue_suffix = uuid.uuid4().hex[:8]
-    env = {"REDIS_URL": redis_url, "CELERY_EAGER": "0", "DJANGO_SETTINGS_MODULE": "interviewgenius.settings"}
+    env = {
+        "REDIS_URL": redis_url,
+        "CELERY_EAGER": "0",
+        "DJANGO_SETTINGS_MODULE": "interviewgenius.settings",
+    }
     client = Celery(broker=redis_url, backend=redis_url)
     try:
         with celery_worker(env, queues="default,parsing,feedback") as worker:

@@ -31,8 +31,15 @@ def assert_error(response, status: int, code: str | None = None) -> dict:
     return body["error"]
 
 
+def post_raw(api: APIClient, body: bytes, content_type: str = "application/json"):
+    """POST exact bytes (malformed on purpose); the test client accepts bytes at run time."""
+    return api.generic("POST", REGISTER, body, content_type=content_type)  # type: ignore[arg-type]
+
+
 def test_register_returns_tokens_and_audits(api: APIClient):
-    response = api.post(REGISTER, {"email": "Ada@Example.com", "password": "a-long-passphrase-9"}, format="json")
+    response = api.post(
+        REGISTER, {"email": "Ada@Example.com", "password": "a-long-passphrase-9"}, format="json"
+    )
     assert response.status_code == 201, response.content
     body = response.json()
     assert body["user"]["email"] == "ada@example.com"
@@ -47,7 +54,9 @@ def test_register_returns_tokens_and_audits(api: APIClient):
 
 
 def test_register_twice_is_a_validation_error(api: APIClient, user: User):
-    response = api.post(REGISTER, {"email": user.email.upper(), "password": "a-long-passphrase-9"}, format="json")
+    response = api.post(
+        REGISTER, {"email": user.email.upper(), "password": "a-long-passphrase-9"}, format="json"
+    )
     error = assert_error(response, 400, "validation_error")
     assert "email" in error["details"]
     assert User.objects.count() == 1
@@ -61,8 +70,14 @@ def test_register_twice_is_a_validation_error(api: APIClient, user: User):
         ({"email": "x@example.com", "password": "short"}, "password"),
         ({"email": ["x@example.com"], "password": "a-long-passphrase-9"}, "email"),
         ({"email": "x@example.com", "password": {"a": 1}}, "password"),
-        ({"email": "x@example.com", "password": "a-long-passphrase-9", "is_staff": True}, "is_staff"),
-        ({"email": "x@example.com", "password": "a-long-passphrase-9", "language": "fr"}, "language"),
+        (
+            {"email": "x@example.com", "password": "a-long-passphrase-9", "is_staff": True},
+            "is_staff",
+        ),
+        (
+            {"email": "x@example.com", "password": "a-long-passphrase-9", "language": "fr"},
+            "language",
+        ),
         ({"email": "x' OR 1=1; --@example.com", "password": "a-long-passphrase-9"}, "email"),
         ({"password": "a-long-passphrase-9"}, "email"),
     ],
@@ -76,7 +91,9 @@ def test_register_rejects_bad_input(api: APIClient, payload: dict, field: str):
 def test_html_in_strings_is_stored_verbatim_and_escaped_in_json(api: APIClient):
     name = "<script>alert(1)</script>'); DROP TABLE accounts_user;--"
     response = api.post(
-        REGISTER, {"email": "h@example.com", "password": "a-long-passphrase-9", "display_name": name}, format="json"
+        REGISTER,
+        {"email": "h@example.com", "password": "a-long-passphrase-9", "display_name": name},
+        format="json",
     )
     assert response.status_code == 201
     assert response["Content-Type"].startswith("application/json")
@@ -88,18 +105,18 @@ def test_html_in_strings_is_stored_verbatim_and_escaped_in_json(api: APIClient):
     [b"{not json", b'{"email": "a@b.c",', b"\xff\xfe\x00", b"NaN", b'{"email": NaN}'],
 )
 def test_malformed_json_is_400(api: APIClient, body: bytes):
-    response = api.generic("POST", REGISTER, body, content_type="application/json")
+    response = post_raw(api, body)
     assert_error(response, 400, "malformed_request")
 
 
 def test_empty_body_is_a_validation_error(api: APIClient):
-    error = assert_error(api.generic("POST", REGISTER, b"", content_type="application/json"), 400)
+    error = assert_error(post_raw(api, b""), 400)
     assert {"email", "password"} <= set(error["details"])
 
 
 def test_deeply_nested_json_is_400(api: APIClient):
     body = ("[" * 100_000 + "]" * 100_000).encode()
-    assert_error(api.generic("POST", REGISTER, body, content_type="application/json"), 400)
+    assert_error(post_raw(api, body), 400)
 
 
 def test_json_array_instead_of_object_is_400(api: APIClient):
@@ -108,16 +125,25 @@ def test_json_array_instead_of_object_is_400(api: APIClient):
 
 def test_oversized_body_is_413(api: APIClient, settings):
     body = b'{"email": "' + b"a" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 10) + b'"}'
-    assert_error(api.generic("POST", REGISTER, body, content_type="application/json"), 413, "payload_too_large")
+    assert_error(
+        post_raw(api, body),
+        413,
+        "payload_too_large",
+    )
 
 
 def test_unsupported_media_type_is_415(api: APIClient):
-    response = api.generic("POST", REGISTER, b"email=x", content_type="text/plain")
+    response = post_raw(api, b"email=x", content_type="text/plain")
     assert_error(response, 415, "unsupported_media_type")
 
 
 def test_login_success_and_failure_are_audited(api: APIClient, user: User, password: str):
-    ok = api.post(LOGIN, {"email": user.email, "password": password}, format="json", HTTP_USER_AGENT="pytest-agent")
+    ok = api.post(
+        LOGIN,
+        {"email": user.email, "password": password},
+        format="json",
+        HTTP_USER_AGENT="pytest-agent",
+    )
     assert ok.status_code == 200
     assert {"access", "refresh", "user"} <= set(ok.json())
     event = AuditEvent.objects.get(action=AuditAction.LOGIN)
@@ -130,7 +156,11 @@ def test_login_success_and_failure_are_audited(api: APIClient, user: User, passw
 
 
 def test_login_of_unknown_email_is_the_same_401(api: APIClient, db):
-    assert_error(api.post(LOGIN, {"email": "nobody@example.com", "password": "x"}, format="json"), 401, "invalid_credentials")
+    assert_error(
+        api.post(LOGIN, {"email": "nobody@example.com", "password": "x"}, format="json"),
+        401,
+        "invalid_credentials",
+    )
 
 
 def test_login_of_inactive_user_is_refused(api: APIClient, user: User, password: str):
@@ -183,7 +213,9 @@ def test_logout_blacklists_the_refresh_token(auth_api: APIClient, user: User, ap
     response = auth_api.post(LOGOUT, {"refresh": tokens["refresh"]}, format="json")
     assert response.status_code == 204
     assert AuditEvent.objects.filter(actor=user, action=AuditAction.LOGOUT).exists()
-    assert_error(api.post(REFRESH, {"refresh": tokens["refresh"]}, format="json"), 401, "token_not_valid")
+    assert_error(
+        api.post(REFRESH, {"refresh": tokens["refresh"]}, format="json"), 401, "token_not_valid"
+    )
 
 
 def test_logout_with_someone_elses_refresh_token_is_refused(auth_api: APIClient, api: APIClient):
@@ -195,8 +227,11 @@ def test_logout_with_someone_elses_refresh_token_is_refused(auth_api: APIClient,
 def test_preferences_read_and_write(auth_api: APIClient, user: User):
     response = auth_api.patch(
         ME,
-        {"language": "zh-hans", "target_role": "Data engineer",
-         "question_mix": {"technical": 60, "behavioral": 20, "situational": 20}},
+        {
+            "language": "zh-hans",
+            "target_role": "Data engineer",
+            "question_mix": {"technical": 60, "behavioral": 20, "situational": 20},
+        },
         format="json",
     )
     assert response.status_code == 200, response.content
@@ -220,20 +255,31 @@ def test_bad_preferences_are_400(auth_api: APIClient, payload: dict):
     assert_error(auth_api.patch(ME, payload, format="json"), 400, "validation_error")
 
 
-def test_password_change_revokes_refresh_tokens(auth_api: APIClient, user: User, password: str, api: APIClient):
+def test_password_change_revokes_refresh_tokens(
+    auth_api: APIClient, user: User, password: str, api: APIClient
+):
     tokens = issue_tokens(user=user)
     response = auth_api.post(
-        "/api/auth/password", {"current_password": password, "new_password": "a-brand-new-secret-7"}, format="json"
+        "/api/auth/password",
+        {"current_password": password, "new_password": "a-brand-new-secret-7"},
+        format="json",
     )
     assert response.status_code == 204, response.content
     assert_error(api.post(REFRESH, {"refresh": tokens["refresh"]}, format="json"), 401)
-    assert api.post(LOGIN, {"email": user.email, "password": "a-brand-new-secret-7"}, format="json").status_code == 200
+    assert (
+        api.post(
+            LOGIN, {"email": user.email, "password": "a-brand-new-secret-7"}, format="json"
+        ).status_code
+        == 200
+    )
     assert AuditEvent.objects.filter(actor=user, action=AuditAction.PASSWORD_CHANGE).exists()
 
 
 def test_password_change_needs_the_current_password(auth_api: APIClient):
     response = auth_api.post(
-        "/api/auth/password", {"current_password": "nope", "new_password": "a-brand-new-secret-7"}, format="json"
+        "/api/auth/password",
+        {"current_password": "nope", "new_password": "a-brand-new-secret-7"},
+        format="json",
     )
     assert "current_password" in assert_error(response, 400)["details"]
 

@@ -29,7 +29,12 @@ def test_home_page_anonymous_and_signed_in(client: Client, user: User):
 def test_signup_creates_account_signs_in_and_audits(client: Client):
     response = client.post(
         "/accounts/signup",
-        {"email": "New@Example.com", "display_name": "Nia", "password1": "a-long-passphrase-9", "password2": "a-long-passphrase-9"},
+        {
+            "email": "New@Example.com",
+            "display_name": "Nia",
+            "password1": "a-long-passphrase-9",
+            "password2": "a-long-passphrase-9",
+        },
     )
     assert response.status_code == 302
     user = User.objects.get(email="new@example.com")
@@ -38,7 +43,9 @@ def test_signup_creates_account_signs_in_and_audits(client: Client):
 
 
 def test_signup_shows_errors_without_creating(client: Client, user: User):
-    page = client.post("/accounts/signup", {"email": user.email, "password1": "abc", "password2": "abd"})
+    page = client.post(
+        "/accounts/signup", {"email": user.email, "password1": "abc", "password2": "abd"}
+    )
     assert page.status_code == 200
     html = page.content.decode()
     assert "already exists" in html and "differ" in html
@@ -49,8 +56,15 @@ def test_login_failure_and_success(client: Client, user: User, password: str):
     page = client.post("/accounts/login", {"username": user.email, "password": "wrong"})
     assert page.status_code == 200
     assert "The email or password is wrong." in page.content.decode()
-    assert AuditEvent.objects.filter(action=AuditAction.LOGIN_FAILED, actor_email=user.email).exists()
-    assert client.post("/accounts/login", {"username": user.email.upper(), "password": password}).status_code == 302
+    assert AuditEvent.objects.filter(
+        action=AuditAction.LOGIN_FAILED, actor_email=user.email
+    ).exists()
+    assert (
+        client.post(
+            "/accounts/login", {"username": user.email.upper(), "password": password}
+        ).status_code
+        == 302
+    )
     assert AuditEvent.objects.filter(action=AuditAction.LOGIN, actor=user).exists()
 
 
@@ -75,7 +89,9 @@ def test_language_switch_is_saved_in_preferences(client: Client, user: User):
 
 
 def test_language_switch_refuses_foreign_redirects_and_bad_codes(client: Client):
-    response = client.post("/accounts/language", {"language": "xx", "next": "https://evil.example/"})
+    response = client.post(
+        "/accounts/language", {"language": "xx", "next": "https://evil.example/"}
+    )
     assert response["Location"] == "/"
     assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
 
@@ -90,20 +106,38 @@ def test_account_page_saves_preferences(client: Client, user: User):
     assert client.get("/accounts/me").status_code == 200
     response = client.post(
         "/accounts/me",
-        {"form": "preferences", "display_name": "Ada", "language": "en", "target_role": "SRE",
-         "technical": 40, "behavioral": 40, "situational": 20},
+        {
+            "form": "preferences",
+            "display_name": "Ada",
+            "language": "en",
+            "target_role": "SRE",
+            "technical": 40,
+            "behavioral": 40,
+            "situational": 20,
+        },
     )
     assert response.status_code == 302
     user.refresh_from_db()
     assert (user.display_name, user.target_role, user.question_mix) == (
-        "Ada", "SRE", {"technical": 40, "behavioral": 40, "situational": 20})
+        "Ada",
+        "SRE",
+        {"technical": 40, "behavioral": 40, "situational": 20},
+    )
 
 
 def test_account_page_rejects_a_bad_mix(client: Client, user: User):
     client.force_login(user)
     response = client.post(
         "/accounts/me",
-        {"form": "preferences", "display_name": "", "language": "en", "target_role": "", "technical": 90, "behavioral": 40, "situational": 20},
+        {
+            "form": "preferences",
+            "display_name": "",
+            "language": "en",
+            "target_role": "",
+            "technical": 90,
+            "behavioral": 40,
+            "situational": 20,
+        },
     )
     assert response.status_code == 400
     assert "must add up to 100%" in response.content.decode()
@@ -117,7 +151,9 @@ def test_account_deletion_needs_the_password(client: Client, user: User, passwor
     assert User.objects.filter(pk=user.pk).exists()
     assert client.post("/accounts/me", {"form": "delete", "password": password}).status_code == 302
     assert not User.objects.filter(pk=user.pk).exists()
-    assert AuditEvent.objects.filter(action=AuditAction.ACCOUNT_DELETE, actor_email=user.email).exists()
+    assert AuditEvent.objects.filter(
+        action=AuditAction.ACCOUNT_DELETE, actor_email=user.email
+    ).exists()
 
 
 def test_account_page_needs_login(client: Client):
@@ -149,13 +185,25 @@ def test_admin_lists_audit_events_read_only(client: Client):
     assert listing.status_code == 200 and staff.email in listing.content.decode()
     assert client.get("/admin/accounts/auditevent/add/").status_code == 403
     event = AuditEvent.objects.get()
-    assert client.post(f"/admin/accounts/auditevent/{event.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert (
+        client.post(f"/admin/accounts/auditevent/{event.pk}/delete/", {"post": "yes"}).status_code
+        == 403
+    )
 
 
 def test_chinese_translation_is_complete_and_compiled(tmp_path):
     stats = subprocess.run(
-        [require_tool("msgfmt"), "--check", "--statistics", "-o", str(tmp_path / "django.mo"), str(LOCALE / "django.po")],
-        capture_output=True, text=True, check=True,
+        [
+            require_tool("msgfmt"),
+            "--check",
+            "--statistics",
+            "-o",
+            str(tmp_path / "django.mo"),
+            str(LOCALE / "django.po"),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stderr
     assert "untranslated" not in stats and "fuzzy" not in stats, stats
     assert (tmp_path / "django.mo").read_bytes() == (LOCALE / "django.mo").read_bytes(), (

@@ -87,12 +87,16 @@ class Keyring:
         key_id, header_len = _read_header(token)
         key = self.keys.get(key_id)
         if key is None:
-            raise DecryptionError(f"ciphertext was made with key {key_id!r}, which is not configured")
+            raise DecryptionError(
+                f"ciphertext was made with key {key_id!r}, which is not configured"
+            )
         nonce = token[header_len : header_len + NONCE_BYTES]
         try:
             return AESGCM(key).decrypt(nonce, token[header_len + NONCE_BYTES :], token[:header_len])
         except InvalidTag:
-            raise DecryptionError("ciphertext failed authentication (tampered or wrong key)") from None
+            raise DecryptionError(
+                "ciphertext failed authentication (tampered or wrong key)"
+            ) from None
 
 
 def _read_header(token: bytes) -> tuple[str, int]:

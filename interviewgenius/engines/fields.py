@@ -46,6 +46,9 @@ class EncryptedJSONField(EncryptedFieldMixin, models.TextField):
     """A JSON value (dict, list, str, number) stored encrypted."""
 
     description = "JSON encrypted with AES-256-GCM"
+    # Tell django-stubs this text column holds any JSON value, not a str.
+    _pyi_private_set_type: Any
+    _pyi_private_get_type: Any
 
     def get_prep_value(self, value: Any) -> Any:
         if value is None:

@@ -8,9 +8,9 @@ rotator here from their ``AppConfig.ready``.
 from __future__ import annotations
 
 import base64
-
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.apps import apps
 from django.db import models, transaction
@@ -44,10 +44,12 @@ def register_rotator(name: str, rotator: ExtraRotator) -> None:
     _extra_rotators[name] = rotator
 
 
-def encrypted_fields() -> list[tuple[type[models.Model], list[models.Field]]]:
-    found = []
+def encrypted_fields() -> list[tuple[type[models.Model], list[models.Field[Any, Any]]]]:
+    found: list[tuple[type[models.Model], list[models.Field[Any, Any]]]] = []
     for model in apps.get_models():
-        fields = [f for f in model._meta.concrete_fields if isinstance(f, EncryptedFieldMixin)]
+        fields: list[models.Field[Any, Any]] = [
+            f for f in model._meta.concrete_fields if isinstance(f, EncryptedFieldMixin)
+        ]
         if fields:
             found.append((model, fields))
     return found
@@ -67,7 +69,7 @@ def rotate_all(*, dry_run: bool = False) -> RotationReport:
 
 
 def _rotate_field(
-    model: type[models.Model], fld: models.Field, primary_id: str, dry_run: bool
+    model: type[models.Model], fld: models.Field[Any, Any], primary_id: str, dry_run: bool
 ) -> tuple[int, int]:
     # Casting to a plain TextField skips the field's decryption, giving the raw column.
     raw_rows = (

@@ -97,7 +97,7 @@ def _drf_code(exc: drf.APIException) -> str:
         return str(type(exc).default_code)
     for cls in type(exc).__mro__:
         if cls in _DRF_CODES:
-            return _DRF_CODES[cls]  # type: ignore[index]
+            return _DRF_CODES[cls]
     return "error"
 
 
@@ -119,9 +119,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     headers: dict[str, str] = {}
 
     if isinstance(exc, DomainError):
-        return Response(
-            error_body(exc.code, exc.message, exc.details), status=exc.status_code
-        )
+        return Response(error_body(exc.code, exc.message, exc.details), status=exc.status_code)
 
     if isinstance(exc, InvalidToken | TokenError):
         return Response(
@@ -135,13 +133,14 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         details: Any = {}
         if isinstance(exc, drf.ValidationError):
             message: Any = _("Some fields are invalid.")
-            details = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
+            details = (
+                exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
+            )
         elif isinstance(exc, drf.Throttled):
-            message = _("Too many requests; try again in %(seconds)s seconds.") % {
-                "seconds": int(exc.wait or 1)
-            }
-            details = {"retry_after": int(exc.wait or 1)}
-            headers["Retry-After"] = str(int(exc.wait or 1))
+            wait = max(1, int(getattr(exc, "wait", None) or 1))
+            message = _("Too many requests; try again in %(seconds)s seconds.") % {"seconds": wait}
+            details = {"retry_after": wait}
+            headers["Retry-After"] = str(wait)
         else:
             message = exc.detail if isinstance(exc.detail, str) else exc.default_detail
         auth_header = getattr(exc, "auth_header", None)
@@ -150,11 +149,12 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         return Response(error_body(code, message, details), status=exc.status_code, headers=headers)
 
     request = context.get("request")
-    logger.exception(
-        "unhandled error in %s", getattr(request, "path", "?"), exc_info=exc
-    )
+    logger.exception("unhandled error in %s", getattr(request, "path", "?"), exc_info=exc)
     return Response(
-        error_body("server_error", _("An unexpected error occurred. Quote the request id if you contact us.")),
+        error_body(
+            "server_error",
+            _("An unexpected error occurred. Quote the request id if you contact us."),
+        ),
         status=500,
     )
 
@@ -167,7 +167,9 @@ def _is_api(request: HttpRequest) -> bool:
 
 
 def json_error(request: HttpRequest, status: int, code: str, message: Any) -> JsonResponse:
-    return JsonResponse(error_body(code, message), status=status, json_dumps_params={"ensure_ascii": False})
+    return JsonResponse(
+        error_body(code, message), status=status, json_dumps_params={"ensure_ascii": False}
+    )
 
 
 def handler404(request: HttpRequest, exception: Exception | None = None) -> Any:
@@ -181,7 +183,9 @@ def handler404(request: HttpRequest, exception: Exception | None = None) -> Any:
 def handler500(request: HttpRequest) -> Any:
     if _is_api(request):
         return json_error(
-            request, 500, "server_error",
+            request,
+            500,
+            "server_error",
             _("An unexpected error occurred. Quote the request id if you contact us."),
         )
     from django.views.defaults import server_error
@@ -201,7 +205,9 @@ def handler400(request: HttpRequest, exception: Exception | None = None) -> Any:
 
 def handler403(request: HttpRequest, exception: Exception | None = None) -> Any:
     if _is_api(request):
-        return json_error(request, 403, "permission_denied", _("You do not have permission to do this."))
+        return json_error(
+            request, 403, "permission_denied", _("You do not have permission to do this.")
+        )
     from django.views.defaults import permission_denied
 
     return permission_denied(request, exception or DjangoPermissionDenied())
@@ -210,7 +216,9 @@ def handler403(request: HttpRequest, exception: Exception | None = None) -> Any:
 def csrf_failure(request: HttpRequest, reason: str = "") -> Any:
     if _is_api(request):
         return json_error(
-            request, 403, "csrf_failed",
+            request,
+            403,
+            "csrf_failed",
             _("The form expired or was sent from another site. Reload the page and try again."),
         )
     from django.views.csrf import csrf_failure as default

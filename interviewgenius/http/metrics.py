@@ -89,10 +89,12 @@ def _authorised(request: HttpRequest) -> bool:
 def metrics_view(request: HttpRequest) -> HttpResponse:
     """Prometheus exposition; for staff sessions or ``Authorization: Bearer $METRICS_TOKEN``."""
     if not _authorised(request):
-        return json_error(request, 403, "permission_denied", "Metrics need staff or the metrics token.")
+        return json_error(
+            request, 403, "permission_denied", "Metrics need staff or the metrics token."
+        )
     if "PROMETHEUS_MULTIPROC_DIR" in os.environ:
         registry = CollectorRegistry()
-        multiprocess.MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
+        multiprocess.MultiProcessCollector(registry)
         payload = generate_latest(registry)
     else:
         payload = generate_latest()

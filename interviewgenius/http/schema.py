@@ -31,7 +31,9 @@ _DESCRIPTIONS = {
 }
 
 
-def add_error_responses(result: dict[str, Any], generator: Any, request: Any, public: bool) -> dict[str, Any]:
+def add_error_responses(
+    result: dict[str, Any], generator: Any, request: Any, public: bool
+) -> dict[str, Any]:
     """drf-spectacular post-processing hook."""
     result.setdefault("components", {}).setdefault("schemas", {})[ERROR_COMPONENT] = _ERROR_SCHEMA
     ref = {"$ref": f"#/components/schemas/{ERROR_COMPONENT}"}
@@ -47,6 +49,9 @@ def add_error_responses(result: dict[str, Any], generator: Any, request: Any, pu
             for status in codes:
                 responses.setdefault(
                     status,
-                    {"description": _DESCRIPTIONS[status], "content": {"application/json": {"schema": ref}}},
+                    {
+                        "description": _DESCRIPTIONS[status],
+                        "content": {"application/json": {"schema": ref}},
+                    },
                 )
     return result

@@ -15,9 +15,7 @@ class StrictInputSerializer(serializers.Serializer):
 
     def to_internal_value(self, data: Any) -> Any:
         if not isinstance(data, dict):
-            raise serializers.ValidationError(
-                {"non_field_errors": [_("Expected a JSON object.")]}
-            )
+            raise serializers.ValidationError({"non_field_errors": [_("Expected a JSON object.")]})
         writable = {name for name, f in self.fields.items() if not f.read_only}
         unknown = sorted(set(data) - writable)
         if unknown:

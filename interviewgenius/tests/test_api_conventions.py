@@ -16,13 +16,25 @@ pytestmark = pytest.mark.django_db
 def test_login_is_throttled_per_address_with_the_error_shape(api: APIClient, settings):
     settings.THROTTLE_AUTH_RATE = "3/minute"
     for _ in range(3):
-        assert api.post("/api/auth/login", {"email": "a@example.com", "password": "x"}, format="json").status_code == 401
-    response = api.post("/api/auth/login", {"email": "a@example.com", "password": "x"}, format="json")
+        assert (
+            api.post(
+                "/api/auth/login", {"email": "a@example.com", "password": "x"}, format="json"
+            ).status_code
+            == 401
+        )
+    response = api.post(
+        "/api/auth/login", {"email": "a@example.com", "password": "x"}, format="json"
+    )
     error = assert_error(response, 429, "throttled")
     assert int(response["Retry-After"]) > 0
     assert error["details"]["retry_after"] > 0
     # Another address is unaffected.
-    other = api.post("/api/auth/login", {"email": "a@example.com", "password": "x"}, format="json", REMOTE_ADDR="10.9.9.9")
+    other = api.post(
+        "/api/auth/login",
+        {"email": "a@example.com", "password": "x"},
+        format="json",
+        REMOTE_ADDR="10.9.9.9",
+    )
     assert other.status_code == 401
 
 
@@ -46,15 +58,29 @@ def test_default_rates_match_the_design(settings):
 def test_schema_generates_without_warnings(tmp_path):
     target = tmp_path / "schema.json"
     # --fail-on-warn turns any generator warning into an error; --validate checks OpenAPI 3.
-    call_command("spectacular", "--validate", "--fail-on-warn", "--format", "openapi-json", "--file", str(target))
+    call_command(
+        "spectacular",
+        "--validate",
+        "--fail-on-warn",
+        "--format",
+        "openapi-json",
+        "--file",
+        str(target),
+    )
     schema = json.loads(target.read_text())
     paths = schema["paths"]
-    for path in ["/api/auth/register", "/api/auth/login", "/api/auth/refresh", "/api/auth/logout", "/api/auth/me"]:
+    for path in [
+        "/api/auth/register",
+        "/api/auth/login",
+        "/api/auth/refresh",
+        "/api/auth/logout",
+        "/api/auth/me",
+    ]:
         assert path in paths, path
     assert set(paths["/api/auth/me"]) >= {"get", "patch", "delete"}
-    assert paths["/api/auth/me"]["get"]["responses"]["401"]["content"]["application/json"]["schema"] == {
-        "$ref": "#/components/schemas/Error"
-    }
+    assert paths["/api/auth/me"]["get"]["responses"]["401"]["content"]["application/json"][
+        "schema"
+    ] == {"$ref": "#/components/schemas/Error"}
 
 
 def test_schema_and_swagger_are_served(api: APIClient):
@@ -73,7 +99,11 @@ def test_unexpected_errors_do_not_leak(api: APIClient, monkeypatch, caplog):
 
     monkeypatch.setattr(accounts_api.services, "register_user", boom)
     with caplog.at_level(logging.ERROR):
-        response = api.post("/api/auth/register", {"email": "z@example.com", "password": "a-long-passphrase-9"}, format="json")
+        response = api.post(
+            "/api/auth/register",
+            {"email": "z@example.com", "password": "a-long-passphrase-9"},
+            format="json",
+        )
     error = assert_error(response, 500, "server_error")
     assert "hunter2" not in response.content.decode()
     assert error["request_id"] in caplog.text or any(
@@ -84,8 +114,8 @@ def test_unexpected_errors_do_not_leak(api: APIClient, monkeypatch, caplog):
 def test_request_id_is_echoed_or_generated(api: APIClient):
     given = api.get("/healthz", HTTP_X_REQUEST_ID="abc12345-trace")
     assert given["X-Request-ID"] == "abc12345-trace"
-    hostile = api.get("/healthz", HTTP_X_REQUEST_ID="x\n{\"forged\": 1}")
-    assert hostile["X-Request-ID"] != "x\n{\"forged\": 1}" and len(hostile["X-Request-ID"]) == 32
+    hostile = api.get("/healthz", HTTP_X_REQUEST_ID='x\n{"forged": 1}')
+    assert hostile["X-Request-ID"] != 'x\n{"forged": 1}' and len(hostile["X-Request-ID"]) == 32
 
 
 def test_logs_are_json_with_the_request_id():

@@ -64,7 +64,14 @@ def test_unknown_key_is_a_clear_error():
 
 @pytest.mark.parametrize(
     "spec",
-    ["", "nokey", "a:notbase64!!", "a:" + base64.b64encode(b"short").decode(), f"{KEY_A},{KEY_A}", "bad id:xx"],
+    [
+        "",
+        "nokey",
+        "a:notbase64!!",
+        "a:" + base64.b64encode(b"short").decode(),
+        f"{KEY_A},{KEY_A}",
+        "bad id:xx",
+    ],
 )
 def test_bad_key_configuration_fails_loudly(spec: str):
     with pytest.raises(KeyConfigError):
@@ -73,14 +80,16 @@ def test_bad_key_configuration_fails_loudly(spec: str):
 
 def _raw_column(pk: int, column: str) -> str:
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {column} FROM encryption_app_secret WHERE id = %s", [pk])  # noqa: S608
+        cursor.execute(f"SELECT {column} FROM encryption_app_secret WHERE id = %s", [pk])
         return cursor.fetchone()[0]
 
 
 @pytest.mark.django_db
 def test_fields_are_encrypted_at_rest(settings):
     settings.ENCRYPTION_KEYS = KEY_A
-    secret = Secret.objects.create(note="call me on 555-0100", contact={"email": "ada@example.com", "tags": ["x"]})
+    secret = Secret.objects.create(
+        note="call me on 555-0100", contact={"email": "ada@example.com", "tags": ["x"]}
+    )
     raw_note = _raw_column(secret.pk, "note")
     raw_contact = _raw_column(secret.pk, "contact")
     assert "555-0100" not in raw_note and "ada@example.com" not in raw_contact
@@ -110,7 +119,11 @@ def test_rotation_command_re_encrypts_with_the_newest_key(settings):
 
     # The old key can now go: everything still reads with the new key alone.
     settings.ENCRYPTION_KEYS = KEY_B
-    assert [s.note for s in Secret.objects.filter(note__isnull=False).order_by("pk")] == ["note 0", "note 1", "note 2"]
+    assert [s.note for s in Secret.objects.filter(note__isnull=False).order_by("pk")] == [
+        "note 0",
+        "note 1",
+        "note 2",
+    ]
     out = io.StringIO()
     call_command("rotate_encryption_keys", stdout=out)
     assert "re-encrypted 0" in out.getvalue()

@@ -49,7 +49,7 @@ class JWTQueryAuthMiddleware:
         return await self.inner(scope, receive, send)
 
 
-def TokenOrSessionAuthMiddleware(inner: Any) -> Any:  # noqa: N802 (mirrors AuthMiddlewareStack)
+def TokenOrSessionAuthMiddleware(inner: Any) -> Any:
     # Session middleware runs first and sets a lazy user; the JWT one then overrides it
     # when a token is present.
     return AuthMiddlewareStack(JWTQueryAuthMiddleware(inner))

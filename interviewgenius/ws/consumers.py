@@ -78,4 +78,3 @@ class EchoConsumer(AuthenticatedJsonConsumer):
 
     async def echo_message(self, event: dict[str, Any]) -> None:
         await self.send_json({"type": "echo", "data": event["data"]})
-

@@ -21,7 +21,9 @@ def saved_language(email: str) -> str:
 
 async def test_sign_up_log_in_switch_language_log_out(page, shoot):
     await page.goto("/")
-    await expect(page.get_by_role("heading", level=1)).to_have_text("Walk into every interview prepared.")
+    await expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Walk into every interview prepared."
+    )
     await shoot("01-home-anonymous")
 
     await page.get_by_test_id("nav-signup").click()
@@ -72,7 +74,9 @@ async def test_sign_up_log_in_switch_language_log_out(page, shoot):
 
 
 async def test_language_follows_the_account_into_a_new_browser(page):
-    await database_sync_to_async(User.objects.create_user)(EMAIL, PASSWORD, display_name="Chen", language="zh-hans")
+    await database_sync_to_async(User.objects.create_user)(
+        EMAIL, PASSWORD, display_name="Chen", language="zh-hans"
+    )
     await page.goto("/accounts/login")
     form = page.get_by_test_id("login-form")
     await form.get_by_label(re.compile("Email|邮箱")).fill(EMAIL)

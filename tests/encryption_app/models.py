@@ -11,3 +11,6 @@ class Secret(models.Model):
 
     class Meta:
         app_label = "encryption_app"
+
+    def __str__(self) -> str:
+        return f"Secret {self.pk}"

@@ -13,7 +13,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--dry-run", action="store_true", help="count what would change, change nothing")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="count what would change, change nothing"
+        )
 
     def handle(self, *args: Any, dry_run: bool, **options: Any) -> None:
         primary = crypto.keyring().primary_id
@@ -22,5 +24,7 @@ class Command(BaseCommand):
         for target, count in sorted(report.by_target.items()):
             self.stdout.write(f"{target}: {verb} {count}")
         self.stdout.write(
-            self.style.SUCCESS(f"{report.checked} values checked, {verb} {report.rotated} with key {primary!r}")
+            self.style.SUCCESS(
+                f"{report.checked} values checked, {verb} {report.rotated} with key {primary!r}"
+            )
         )

@@ -11,6 +11,7 @@ from channels.testing import WebsocketCommunicator
 from django.conf import settings
 from django.test import Client
 from rest_framework_simplejwt.tokens import AccessToken
+from websockets.typing import Origin
 
 from accounts.tests.factories import make_user
 from interviewgenius.asgi import application
@@ -59,7 +60,9 @@ async def test_expired_token_is_refused():
 async def test_foreign_origin_is_refused():
     user = await _user()
     token = AccessToken.for_user(user)
-    communicator = WebsocketCommunicator(application, f"/ws/echo?token={token}", headers=[(b"origin", b"https://evil.example")])
+    communicator = WebsocketCommunicator(
+        application, f"/ws/echo?token={token}", headers=[(b"origin", b"https://evil.example")]
+    )
     connected, _ = await communicator.connect(timeout=5)
     assert not connected
 
@@ -72,7 +75,10 @@ async def test_valid_token_pings_and_echoes_through_the_channel_layer():
     await communicator.send_json_to({"type": "ping"})
     assert await communicator.receive_json_from(timeout=5) == {"type": "pong"}
     await communicator.send_json_to({"type": "echo", "data": {"n": 1, "text": "你好"}})
-    assert await communicator.receive_json_from(timeout=5) == {"type": "echo", "data": {"n": 1, "text": "你好"}}
+    assert await communicator.receive_json_from(timeout=5) == {
+        "type": "echo",
+        "data": {"n": 1, "text": "你好"},
+    }
     await communicator.send_to(text_data="{broken")
     error = await communicator.receive_json_from(timeout=5)
     assert error["type"] == "error" and error["code"] == "malformed_message"
@@ -86,7 +92,9 @@ async def test_session_cookie_authenticates_pages():
     client = Client()
     await database_sync_to_async(client.force_login)(user)
     cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
-    communicator, connected, _ = await _connect("/ws/echo", headers=[ORIGIN, (b"cookie", cookie.encode())])
+    communicator, connected, _ = await _connect(
+        "/ws/echo", headers=[ORIGIN, (b"cookie", cookie.encode())]
+    )
     assert connected
     assert (await communicator.receive_json_from(timeout=5))["user"] == user.email
     await communicator.disconnect()
@@ -97,24 +105,32 @@ async def test_bad_token_does_not_fall_back_to_the_session():
     client = Client()
     await database_sync_to_async(client.force_login)(user)
     cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
-    communicator, _, _ = await _connect("/ws/echo?token=bad", headers=[ORIGIN, (b"cookie", cookie.encode())])
+    communicator, _, _ = await _connect(
+        "/ws/echo?token=bad", headers=[ORIGIN, (b"cookie", cookie.encode())]
+    )
     await _assert_closed_with(communicator, CLOSE_UNAUTHENTICATED)
 
 
 async def test_real_client_against_live_daphne(live_asgi: str):
     user = await _user()
     url = f"ws://{live_asgi}/ws/echo?token={AccessToken.for_user(user)}"
-    async with websockets.connect(url, origin="http://localhost") as socket:
+    async with websockets.connect(url, origin=Origin("http://localhost")) as socket:
         assert json.loads(await asyncio.wait_for(socket.recv(), 5))["type"] == "hello"
         await socket.send(json.dumps({"type": "echo", "data": "over the wire"}))
-        assert json.loads(await asyncio.wait_for(socket.recv(), 5)) == {"type": "echo", "data": "over the wire"}
+        assert json.loads(await asyncio.wait_for(socket.recv(), 5)) == {
+            "type": "echo",
+            "data": "over the wire",
+        }
 
     with pytest.raises(websockets.exceptions.InvalidStatus) as refused:
-        async with websockets.connect(url, origin="https://evil.example"):
+        async with websockets.connect(url, origin=Origin("https://evil.example")):
             pass
     assert refused.value.response.status_code == 403
 
-    async with websockets.connect(f"ws://{live_asgi}/ws/echo", origin="http://localhost") as anonymous:
+    async with websockets.connect(
+        f"ws://{live_asgi}/ws/echo", origin=Origin("http://localhost")
+    ) as anonymous:
         with pytest.raises(websockets.exceptions.ConnectionClosed) as closed:
             await asyncio.wait_for(anonymous.recv(), 5)
+    assert closed.value.rcvd is not None
     assert closed.value.rcvd.code == CLOSE_UNAUTHENTICATED

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from django.contrib.auth.password_validation import validate_password
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.http import HttpRequest
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 from rest_framework_simplejwt.tokens import RefreshToken
 
 from accounts.models import AuditAction, AuditEvent, User, normalize_email
+from accounts.tasks import delete_stored_objects
 from interviewgenius.http.client import client_ip, user_agent
 from interviewgenius.ownership import storage_keys_owned_by
-
-logger = logging.getLogger(__name__)
 
 
 def record_audit(
@@ -115,16 +112,8 @@ def delete_account(*, user: User, request: HttpRequest | None) -> None:
             details={"user_id": user.pk, "stored_objects": len(keys)},
         )
         user.delete()
-        # Files go only once the rows are gone for good; a failed delete leaves an
-        # orphan that the cleanup command removes, never a row pointing at nothing.
-        transaction.on_commit(lambda: _delete_stored_objects(keys))
-
-
-def _delete_stored_objects(keys: list[str]) -> None:
-    for key in keys:
-        try:
-            default_storage.delete(key)
-        except Exception:
-            logger.exception(
-                "could not delete stored object after account deletion", extra={"key": key}
-            )
+        if keys:
+            # Files go only once the rows are gone for good. The task retries storage
+            # errors; whatever still fails is an orphan for the cleanup command, never
+            # a row pointing at nothing.
+            delete_stored_objects.delay_on_commit(keys)

@@ -157,7 +157,13 @@ CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", REDIS_URL or "cache+mem
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_EAGER", not CELERY_BROKER_URL.startswith("redis"))
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_DEFAULT_QUEUE = "default"
-CELERY_TASK_QUEUES_NAMES = ("default", "parsing", "feedback")
+# Queues by task name prefix: resume parsing and report generation are slow and bursty,
+# so they get their own queues and workers can be scaled per queue.
+CELERY_TASK_ROUTES = {
+    "resumes.*": {"queue": "parsing"},
+    "feedback.*": {"queue": "feedback"},
+    "*": {"queue": "default"},
+}
 # One task at a time per worker process: parsing and reports are long, and prefetching
 # would park work behind a busy process while another sits idle.
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1

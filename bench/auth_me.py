@@ -1,0 +1,163 @@
+"""Benchmark: GET /api/auth/me under 50 concurrent clients against Daphne.
+
+Starts a production-like Daphne (DEBUG=0) on a free port, creates a user and an access
+token, then drives the endpoint with wrk and prints throughput and p50/p95/p99.
+
+    python bench/auth_me.py [--connections 50] [--duration 20] [--threads 2]
+
+Uses DATABASE_URL / REDIS_URL when set (MariaDB + Redis, as in production), else a
+throw-away SQLite file and local-memory cache. The per-user rate limit is raised for
+the run: this measures the endpoint, not the limiter (which would answer 429 after 100).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_for_port(port: int, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit(f"Daphne did not listen on {port} within {timeout}s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--connections", type=int, default=50)
+    parser.add_argument("--duration", type=int, default=20, help="seconds")
+    parser.add_argument("--threads", type=int, default=2)
+    args = parser.parse_args()
+
+    wrk = shutil.which("wrk")
+    if wrk is None:
+        raise SystemExit("wrk is not installed (apt-get install wrk)")
+
+    workdir = Path(tempfile.mkdtemp(prefix="ig-bench-"))
+    sys.path.insert(0, str(ROOT))
+    from interviewgenius.engines.crypto import generate_key_spec
+
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "interviewgenius.settings",
+        "DEBUG": "0",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ENCRYPTION_KEYS": generate_key_spec("bench"),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "0",  # no TLS terminator in front of this local server
+        "VAR_DIR": str(workdir),
+        "THROTTLE_USER_RATE": "100000000/minute",
+        "LOG_LEVEL": "WARNING",
+        "BCRYPT_ROUNDS": "4",
+    }
+    env.setdefault("DATABASE_URL", f"sqlite:///{workdir}/bench.sqlite3")
+    python = sys.executable
+    subprocess.run(
+        [python, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
+    )
+    token = (
+        subprocess.run(
+            [
+                python,
+                "-c",
+                (
+                    "import django; django.setup()\n"
+                    "from accounts.models import User\n"
+                    "from accounts.services import issue_tokens\n"
+                    "user, _ = User.objects.get_or_create(email='bench@example.com')\n"
+                    "print(issue_tokens(user=user)['access'])"
+                ),
+            ],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
+
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            python,
+            "-m",
+            "daphne",
+            "-b",
+            "127.0.0.1",
+            "-p",
+            str(port),
+            "interviewgenius.asgi:application",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for_port(port)
+        url = f"http://127.0.0.1:{port}/api/auth/me"
+        header = f"Authorization: Bearer {token}"
+        # Warm-up: first requests open database connections and import lazily.
+        subprocess.run(
+            [wrk, "-t1", "-c4", "-d3s", "-H", header, url], check=True, capture_output=True
+        )
+        result = subprocess.run(
+            [
+                wrk,
+                f"-t{args.threads}",
+                f"-c{args.connections}",
+                f"-d{args.duration}s",
+                "--timeout",
+                "10s",
+                "-H",
+                header,
+                "-s",
+                str(ROOT / "bench" / "wrk_report.lua"),
+                url,
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        report = json.loads(result.stdout.strip().splitlines()[-1])
+    finally:
+        server.terminate()
+        server.wait(timeout=15)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+    database = env["DATABASE_URL"].split(":", 1)[0]
+    cache = "redis" if env.get("REDIS_URL") else "locmem"
+    print(
+        f"GET /api/auth/me  connections={args.connections} duration={args.duration}s database={database} cache={cache}"
+    )
+    print(json.dumps(report))
+
+
+if __name__ == "__main__":
+    main()

@@ -3,12 +3,14 @@ from __future__ import annotations
 import logging
 
 from celery import shared_task
+from celery.contrib.django.task import DjangoTask
 from django.core.files.storage import default_storage
 
 logger = logging.getLogger(__name__)
 
 
 @shared_task(
+    base=DjangoTask,
     name="accounts.delete_stored_objects",
     autoretry_for=(OSError, ConnectionError),
     retry_backoff=True,

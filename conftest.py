@@ -153,3 +153,48 @@ def live_asgi(django_db_setup: Any, django_db_blocker: Any) -> Iterator[str]:
         server.terminate()
         server.wait(timeout=15)
         log.close()
+
+
+@pytest.fixture
+def s3_storage(settings: Any) -> Iterator[str]:
+    """Point the default storage at a real S3-compatible server (moto, over HTTP)."""
+    import boto3
+
+    from tests.processes import s3_server
+
+    with s3_server() as endpoint:
+        credentials = {"aws_access_key_id": "test", "aws_secret_access_key": "test"}
+        boto3.client(
+            "s3", endpoint_url=endpoint, region_name="us-east-1", **credentials
+        ).create_bucket(Bucket="ig-test")
+        settings.STORAGES = {
+            **settings.STORAGES,
+            "default": {
+                "BACKEND": "storages.backends.s3.S3Storage",
+                "OPTIONS": {
+                    "bucket_name": "ig-test",
+                    "endpoint_url": endpoint,
+                    "access_key": "test",
+                    "secret_key": "test",
+                    "region_name": "us-east-1",
+                    "addressing_style": "path",
+                    "file_overwrite": False,
+                },
+            },
+        }
+        yield endpoint
+
+
+@pytest.fixture
+def eager_tasks() -> Iterator[None]:
+    """Run Celery tasks in-process for this test, whatever the broker configuration.
+
+    For tests about a workflow rather than about the worker; the worker itself is
+    exercised by tests that start a real one.
+    """
+    from interviewgenius.celery import app
+
+    saved = {key: app.conf.get(key) for key in ("task_always_eager", "task_eager_propagates")}
+    app.conf.update(task_always_eager=True, task_eager_propagates=True)
+    yield
+    app.conf.update(saved)

@@ -51,6 +51,9 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--duration", type=int, default=20, help="seconds")
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument(
+        "--server-log", type=Path, help="write Daphne's output here (default: discard)"
+    )
     args = parser.parse_args()
 
     wrk = shutil.which("wrk")
@@ -103,6 +106,7 @@ def main() -> None:
     )
 
     port = free_port()
+    server_log = args.server_log.open("wb") if args.server_log else subprocess.DEVNULL
     server = subprocess.Popen(
         [
             python,
@@ -116,8 +120,8 @@ def main() -> None:
         ],
         cwd=ROOT,
         env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=server_log,
+        stderr=subprocess.STDOUT,
     )
     try:
         wait_for_port(port)
@@ -148,7 +152,11 @@ def main() -> None:
         report = json.loads(result.stdout.strip().splitlines()[-1])
     finally:
         server.terminate()
-        server.wait(timeout=15)
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # Daphne waits on open keep-alive sockets
+            server.kill()
+            server.wait()
         shutil.rmtree(workdir, ignore_errors=True)
 
     database = env["DATABASE_URL"].split(":", 1)[0]

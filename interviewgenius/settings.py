@@ -8,6 +8,7 @@ see the configuration table in README.md.
 
 from __future__ import annotations
 
+import base64
 import secrets
 from datetime import timedelta
 from pathlib import Path
@@ -49,7 +50,7 @@ SECRET_KEY = env.str("SECRET_KEY") or _local_secret("secret_key", lambda: secret
 # "kid:base64key" pairs, newest first. The first key encrypts; all of them decrypt.
 ENCRYPTION_KEYS = env.str("ENCRYPTION_KEYS") or _local_secret(
     "encryption_keys",
-    lambda: "local1:" + __import__("base64").b64encode(secrets.token_bytes(32)).decode(),
+    lambda: "local1:" + base64.b64encode(secrets.token_bytes(32)).decode(),
 )
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
@@ -110,8 +111,11 @@ TEMPLATES = [
 
 # --- Database ---------------------------------------------------------------------------
 DATABASE_URL = env.str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}")
+# 0 (a connection per request) because the app is served by Daphne: under ASGI each
+# request runs in a new thread context, so persistent connections are never reused and
+# pile up until MySQL refuses more ("Too many connections", seen in bench/auth_me.py).
 try:
-    _db = dj_database_url.parse(DATABASE_URL, conn_max_age=env.int("DB_CONN_MAX_AGE", 60))
+    _db = dj_database_url.parse(DATABASE_URL, conn_max_age=env.int("DB_CONN_MAX_AGE", 0))
 except ValueError as exc:
     raise ImproperlyConfiguredEnv(f"DATABASE_URL is not a database URL: {exc}") from None
 if _db["ENGINE"] == "django.db.backends.mysql":
@@ -119,6 +123,7 @@ if _db["ENGINE"] == "django.db.backends.mysql":
         "charset": "utf8mb4",
         # Strict mode turns silent truncation into errors, so bad data never lands.
         "init_command": "SET sql_mode='STRICT_TRANS_TABLES'",
+        "connect_timeout": 5,  # a down database fails a request in seconds, not minutes
     }
     _db["TEST"] = {"CHARSET": "utf8mb4", "COLLATION": "utf8mb4_unicode_ci"}
 elif _db["ENGINE"] == "django.db.backends.sqlite3":
@@ -183,6 +188,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 
 S3_BUCKET = env.str("S3_BUCKET")
 if S3_BUCKET:
+    from botocore.config import Config as BotoConfig
+
     _default_storage: dict[str, Any] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
@@ -195,6 +202,11 @@ if S3_BUCKET:
             "default_acl": None,
             "querystring_auth": True,
             "file_overwrite": False,
+            # Bounded waits: an unreachable object store must fail a request in seconds
+            # (botocore's default connect timeout is 60 s), and retries stay few.
+            "client_config": BotoConfig(
+                connect_timeout=3, read_timeout=20, retries={"max_attempts": 3, "mode": "standard"}
+            ),
         },
     }
 else:

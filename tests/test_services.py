@@ -141,3 +141,50 @@ def test_a_real_celery_worker_runs_tasks_on_each_queue(redis_url):
         assert values == [f"{q}-{queue_suffix}" for q in ("default", "parsing", "feedback")]
     finally:
         client.close()
+
+
+@pytest.mark.django_db
+def test_storage_on_an_s3_server_over_http(s3_storage):
+    import boto3
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    key = default_storage.save("users/1/probe.bin", ContentFile(b"\x00\x01 bytes"))
+    raw = (
+        boto3.client(
+            "s3",
+            endpoint_url=s3_storage,
+            region_name="us-east-1",
+            aws_access_key_id="test",
+            aws_secret_access_key="test",
+        )
+        .get_object(Bucket="ig-test", Key=key)["Body"]
+        .read()
+    )
+    assert raw == b"\x00\x01 bytes"
+    health = APIClient().get("/healthz").json()
+    assert health["checks"]["storage"]["ok"] is True
+    default_storage.delete(key)
+    assert not default_storage.exists(key)
+
+
+@pytest.mark.django_db
+def test_healthz_reports_unreachable_storage(settings):
+    from tests.processes import free_port
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": "nowhere",
+                "endpoint_url": f"http://127.0.0.1:{free_port()}",
+                "access_key": "x",
+                "secret_key": "x",
+                "region_name": "us-east-1",
+            },
+        },
+    }
+    response = APIClient().get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["checks"]["storage"]["ok"] is False

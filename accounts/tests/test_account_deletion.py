@@ -38,7 +38,7 @@ def files_owner(monkeypatch):
 
 
 def test_delete_me_removes_the_user_rows_and_files(
-    local_storage, files_owner, django_capture_on_commit_callbacks, password
+    local_storage, files_owner, eager_tasks, django_capture_on_commit_callbacks, password
 ):
     user = make_user(password=password)
     other = make_user()

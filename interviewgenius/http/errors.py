@@ -15,6 +15,8 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
+from django.db import InterfaceError as DatabaseInterfaceError
+from django.db import OperationalError as DatabaseOperationalError
 from django.http import Http404, HttpRequest, JsonResponse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions as drf
@@ -111,6 +113,11 @@ def _translate(exc: Exception) -> Exception:
         return PayloadTooLarge()
     if isinstance(exc, SuspiciousOperation):
         return DomainError(_("The request was malformed."))
+    if isinstance(exc, DatabaseOperationalError | DatabaseInterfaceError):
+        # The database is down, restarting or out of connections: transient, so the
+        # client is told to retry rather than shown a server error.
+        logger.error("database unavailable: %s", type(exc).__name__, exc_info=exc)
+        return ServiceUnavailable()
     return exc
 
 
@@ -119,7 +126,11 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     headers: dict[str, str] = {}
 
     if isinstance(exc, DomainError):
-        return Response(error_body(exc.code, exc.message, exc.details), status=exc.status_code)
+        if isinstance(exc, ServiceUnavailable):
+            headers["Retry-After"] = "5"
+        return Response(
+            error_body(exc.code, exc.message, exc.details), status=exc.status_code, headers=headers
+        )
 
     if isinstance(exc, InvalidToken | TokenError):
         return Response(

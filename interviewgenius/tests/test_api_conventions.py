@@ -170,3 +170,22 @@ def test_services_are_real_in_ci(settings):
     assert connection.vendor == "mysql"
     assert settings.CACHES["default"]["BACKEND"].endswith("RedisCache")
     assert settings.CHANNEL_LAYERS["default"]["BACKEND"].startswith("channels_redis")
+
+
+def test_a_database_outage_is_a_503_not_a_500(api: APIClient, monkeypatch):
+    from django.db import OperationalError
+
+    from accounts import api as accounts_api
+
+    def down(**kwargs):
+        raise OperationalError(1040, "Too many connections")
+
+    monkeypatch.setattr(accounts_api.services, "register_user", down)
+    response = api.post(
+        "/api/auth/register",
+        {"email": "z@example.com", "password": "a-long-passphrase-9"},
+        format="json",
+    )
+    assert_error(response, 503, "service_unavailable")
+    assert response["Retry-After"] == "5"
+    assert "connections" not in response.content.decode()

@@ -297,7 +297,8 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "InterviewGenius API",
     "DESCRIPTION": (
         "Resume parsing, tailored questions, mock interviews, live assist and feedback. "
-        'Errors share one shape: {"error": {"code", "message", "details"}}.'
+        'Errors share one shape: {"error": {"code", "message", "details", "request_id"}}. '
+        "Authenticate with `Authorization: Bearer <access token>` from /api/auth/login."
     ),
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
@@ -322,7 +323,8 @@ USE_TZ = True
 # --- Observability ------------------------------------------------------------------------
 METRICS_TOKEN = env.str("METRICS_TOKEN")
 LOG_LEVEL = env.choice("LOG_LEVEL", ("DEBUG", "INFO", "WARNING", "ERROR"), "INFO")
-LOG_FORMAT = env.choice("LOG_FORMAT", ("json", "text"), "json")
+# JSON lines for log collectors in production; readable text on a developer's terminal.
+LOG_FORMAT = env.choice("LOG_FORMAT", ("json", "text"), "json" if PRODUCTION else "text")
 LOGGING: dict[str, Any] = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -342,7 +344,9 @@ LOGGING: dict[str, Any] = {
     },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
+        # Our access log ("interviewgenius.request") replaces the servers' own.
         "django.server": {"level": "WARNING"},
+        "django.channels.server": {"level": "WARNING"},
         "daphne": {"level": "WARNING"},
     },
 }

@@ -15,7 +15,10 @@ _STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime", "reque
 class RequestIdFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         if not hasattr(record, "request_id"):
-            record.request_id = current_request_id()
+            # Django logs 4xx/5xx ("django.request") after the middleware has finished,
+            # so the id comes from the request attached to the record when there is one.
+            request = getattr(record, "request", None)
+            record.request_id = getattr(request, "request_id", None) or current_request_id()
         return True
 
 

@@ -45,7 +45,8 @@ def _route(request: HttpRequest) -> str:
     if match is None:
         return UNMATCHED_ROUTE
     # Router URLs are regexes ("^api/auth/me$"); drop the anchors for readable labels.
-    return "/" + (match.route or match.view_name or "").lstrip("^").rstrip("$")
+    route = match.route if match.route is not None else match.view_name
+    return "/" + route.lstrip("^").rstrip("$")
 
 
 class MetricsMiddleware:

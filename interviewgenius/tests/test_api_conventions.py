@@ -140,6 +140,17 @@ def test_logs_are_json_with_the_request_id():
     assert entry["status"] == 201 and entry["level"] == "WARNING"
 
 
+def test_django_request_warnings_carry_the_request_id(api: APIClient, caplog):
+    from interviewgenius.http.logging import RequestIdFilter
+
+    with caplog.at_level(logging.WARNING, logger="django.request"):
+        response = api.get("/api/auth/me", HTTP_X_REQUEST_ID="trace-12345678")
+    records = [r for r in caplog.records if r.name == "django.request"]
+    assert records, "Django logs a warning for a 401"
+    RequestIdFilter().filter(records[0])
+    assert records[0].request_id == response["X-Request-ID"] == "trace-12345678"
+
+
 def test_metrics_need_staff_or_token(api: APIClient, settings, user):
     assert_error(api.get("/metrics"), 403)
     settings.METRICS_TOKEN = "s3cret-token"

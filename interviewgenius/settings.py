@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "channels",
     "interviewgenius.apps.CoreConfig",
     "accounts",
+    "resumes",
 ]
 
 MIDDLEWARE = [
@@ -178,6 +179,10 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", 120, minimum=1)
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", 180, minimum=1)
+# Redis redelivers an unacknowledged message (a worker died holding it) after this
+# long. It must outlast the longest task, or a slow but healthy task runs twice.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": max(300, 2 * CELERY_TASK_TIME_LIMIT)}
+CELERY_RESULT_EXPIRES = 24 * 3600
 
 # --- Files --------------------------------------------------------------------------------
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", str(VAR_DIR / "media")))

@@ -27,7 +27,7 @@ class ResumeParseError(Exception):
         self.message = message
 
 
-class UnsupportedDocument(ResumeParseError):  # noqa: N818 (reads as a sentence where raised)
+class UnsupportedDocument(ResumeParseError):
     """The bytes are not a resume file we accept (wrong type, encrypted, corrupt, a bomb…)."""
 
     def __init__(self, code: str, message: str) -> None:

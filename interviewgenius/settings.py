@@ -230,6 +230,9 @@ STORAGES = {
     },
 }
 
+# Resumes (and their files) older than this are deleted by `manage.py cleanup`.
+RESUME_RETENTION_DAYS = env.int("RESUME_RETENTION_DAYS", 365, minimum=1)
+
 # JSON bodies have no reason to exceed this; larger ones are refused with 413 before
 # parsing, which bounds memory per request. File uploads have their own limits.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("MAX_JSON_BODY_BYTES", 1024 * 1024, minimum=1024)

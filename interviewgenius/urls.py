@@ -22,6 +22,7 @@ urlpatterns = [
     path("", home, name="home"),
     path("api/", include(api_patterns)),
     path("accounts/", include("accounts.page_urls")),
+    path("resumes/", include("resumes.page_urls")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("metrics", metrics_view, name="metrics"),

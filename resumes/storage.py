@@ -13,7 +13,7 @@ database.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
@@ -85,3 +85,15 @@ def register() -> None:
 
     register_storage_owner("resumes", _keys_owned_by)
     register_rotator("resume files", _rotate_stored_files)
+
+
+def walk(prefix: str = "resumes") -> Iterator[str]:
+    """Every stored key under a prefix (works on local folders and S3 alike)."""
+    try:
+        folders, names = default_storage.listdir(prefix)
+    except FileNotFoundError:
+        return
+    for name in names:
+        yield f"{prefix}/{name}"
+    for folder in folders:
+        yield from walk(f"{prefix}/{folder}")

@@ -16,6 +16,10 @@ PO = ROOT / "locale" / "zh_Hans" / "LC_MESSAGES" / "django.po"
 TABLE = ROOT / "locale" / "zh_Hans" / "translations.py"
 
 _ENTRY = re.compile(r'(msgid (?:"(?:[^"\\]|\\.)*"\n)+)(msgstr (?:"(?:[^"\\]|\\.)*"\n)+)')
+# Plural entries: Chinese has one form, so msgstr[0] holds the translation.
+_PLURAL = re.compile(
+    r'(msgid (?:"(?:[^"\\]|\\.)*"\n)+msgid_plural (?:"(?:[^"\\]|\\.)*"\n)+)(msgstr\[0\] (?:"(?:[^"\\]|\\.)*"\n)+)'
+)
 
 
 def _unquote(block: str) -> str:
@@ -43,7 +47,21 @@ def main() -> int:
             return match.group(0)
         return match.group(1) + _quote(table[msgid])
 
+    def fill_plural(match: re.Match[str]) -> str:
+        head = match.group(1)
+        msgid = _unquote(head[len("msgid ") : head.index("msgid_plural")])
+        if msgid not in table:
+            missing.append(msgid)
+            return match.group(0)
+        return head + _quote(table[msgid]).replace("msgstr ", "msgstr[0] ", 1)
+
     text = PO.read_text(encoding="utf-8")
+    # msgmerge marks its guesses "fuzzy" and keeps the old msgid ("#| ..."); every
+    # translation comes from our table, so those marks are dropped.
+    text = re.sub(r"^#\| .*\n", "", text, flags=re.MULTILINE)
+    text = re.sub(r"^#, fuzzy\n", "", text, flags=re.MULTILINE)
+    text = re.sub(r"^#, fuzzy, ", "#, ", text, flags=re.MULTILINE)
+    text = _PLURAL.sub(fill_plural, text)
     text = _ENTRY.sub(fill, text)
     # The header: no longer a draft, and it names its language.
     text = text.replace('#, fuzzy\nmsgid ""', 'msgid ""', 1)

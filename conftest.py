@@ -198,3 +198,19 @@ def eager_tasks() -> Iterator[None]:
     app.conf.update(task_always_eager=True, task_eager_propagates=True)
     yield
     app.conf.update(saved)
+
+
+@pytest.fixture
+def celery_on_redis(redis_url: str) -> Iterator[str]:
+    """Make this process publish tasks to Redis (for tests with a real worker)."""
+    from interviewgenius.celery import app
+
+    keys = ("broker_url", "result_backend", "task_always_eager")
+    saved = {key: app.conf.get(key) for key in keys}
+    app.conf.update(broker_url=redis_url, result_backend=redis_url, task_always_eager=False)
+    app._pool = None  # connections are pooled per app: drop those made for the old broker
+    try:
+        yield redis_url
+    finally:
+        app.conf.update(saved)
+        app._pool = None

@@ -181,7 +181,11 @@ CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", 120, minimu
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", 180, minimum=1)
 # Redis redelivers an unacknowledged message (a worker died holding it) after this
 # long. It must outlast the longest task, or a slow but healthy task runs twice.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": max(300, 2 * CELERY_TASK_TIME_LIMIT)}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int(
+        "CELERY_VISIBILITY_TIMEOUT", max(300, 2 * CELERY_TASK_TIME_LIMIT), minimum=1
+    )
+}
 CELERY_RESULT_EXPIRES = 24 * 3600
 
 # --- Files --------------------------------------------------------------------------------

@@ -110,7 +110,7 @@ class ResumeViewSet(
                     _(
                         "Parsing failed: %(reason)s You can parse again, or enter your details by hand."
                     )
-                    % {"reason": resume.error_message},
+                    % {"reason": (selectors.error_of(resume) or {}).get("message", "")},
                     details={"status": resume.status, "step": resume.error_step},
                 )
             raise Conflict(_("This resume is still being read."), details={"status": resume.status})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from resumes import messages
 from resumes.models import Resume, ResumeParseResult, ResumeStatus
 from resumes.serializers import ALL_STEPS
 
@@ -20,12 +21,19 @@ def parse_status(resume: Resume) -> dict[str, Any]:
         progress = 1.0
     else:
         progress = round(len(done & set(ALL_STEPS)) / len(ALL_STEPS), 2)
-    error = (
-        {"step": resume.error_step, "code": resume.error_code, "message": resume.error_message}
-        if resume.error_message
-        else None
-    )
-    return {"status": resume.status, "progress": progress, "steps": steps, "error": error}
+    return {"status": resume.status, "progress": progress, "steps": steps, "error": error_of(resume)}
+
+
+def error_of(resume: Resume) -> dict[str, str] | None:
+    """The failure as the candidate should read it (in their language), or None."""
+    if not resume.error_message:
+        return None
+    return {
+        "step": resume.error_step,
+        "code": resume.error_code,
+        "message": messages.for_code(resume.error_code, resume.error_message),
+    }
+
 
 
 def parse_result_of(resume: Resume) -> dict[str, Any] | None:

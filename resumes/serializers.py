@@ -145,13 +145,9 @@ class ResumeSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(ResumeErrorSerializer(allow_null=True))
     def get_error(self, resume: Resume) -> dict[str, str] | None:
-        if not resume.error_message:
-            return None
-        return {
-            "step": resume.error_step,
-            "code": resume.error_code,
-            "message": resume.error_message,
-        }
+        from resumes.selectors import error_of  # selectors import this module
+
+        return error_of(resume)
 
 
 class UploadResultSerializer(ResumeSerializer):

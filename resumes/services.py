@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from interviewgenius.http.errors import Conflict, DomainError
-from resumes import metrics, storage
+from resumes import messages, metrics, storage
 from resumes.models import Resume, ResumeParseResult, ResumeStatus
 from resumes.parsing.types import UnsupportedDocument
 from resumes.parsing.validate import inspect_document
@@ -28,7 +28,7 @@ class InvalidResumeFile(DomainError):
     status_code = 400
 
     def __init__(self, refusal: UnsupportedDocument) -> None:
-        super().__init__(refusal.message, details={"reason": refusal.code})
+        super().__init__(messages.for_code(refusal.code, refusal.message), details={"reason": refusal.code})
         self.code = "too_large" if refusal.code == "too_large" else "invalid_file"
         if refusal.code == "too_large":
             self.status_code = 413

@@ -75,6 +75,7 @@ def resume_detail(request: HttpRequest, pk: int) -> HttpResponse:
     status = selectors.parse_status(resume)
     context = {
         "resume": resume,
+        "error": selectors.error_of(resume),
         "result": result,
         "status": status,
         "steps": _step_rows(status),

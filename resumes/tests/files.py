@@ -75,3 +75,21 @@ def jpeg_bytes(width: int = 800, height: int = 1000) -> bytes:
 def image_bomb() -> bytes:
     """A PNG of 20000 x 20000 one-bit pixels: about 50 KB on disk, 400 megapixels decoded."""
     return png_bytes(20_000, 20_000, mode="1")
+
+
+def text_image_bytes(lines: list[str], width: int = 2000) -> bytes:
+    """A PNG with the lines drawn in black on white, as a scanned page looks to OCR."""
+    from PIL import ImageDraw, ImageFont
+
+    try:
+        font = ImageFont.truetype("DejaVuSans.ttf", 28)
+    except OSError:
+        font = ImageFont.load_default()
+    height = 80 + 44 * len(lines)
+    image = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(image)
+    for index, line in enumerate(lines):
+        draw.text((60, 40 + 44 * index), line, fill="black", font=font)
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()

@@ -62,10 +62,12 @@ def test_failed_parse_shows_the_message_and_allows_entering_details(signed_in: C
         error_message="We could not find any text in this PDF.",
     )
     html = signed_in.get(f"/resumes/{resume.pk}/").content.decode()
-    assert (
-        "We could not find any text in this PDF." in html
-        and 'data-testid="corrections-form"' in html
-    )
+    assert "We could not find any text in this file." in html
+    assert 'data-testid="corrections-form"' in html
+    # The parser writes English; a candidate who reads Chinese gets Chinese.
+    user.language = "zh-hans"
+    user.save()
+    assert "我们无法在此文件中找到任何文字" in signed_in.get(f"/resumes/{resume.pk}/").content.decode()
 
 
 def test_corrections_form_saves(signed_in: Client, user):

@@ -205,12 +205,18 @@ def celery_on_redis(redis_url: str) -> Iterator[str]:
     """Make this process publish tasks to Redis (for tests with a real worker)."""
     from interviewgenius.celery import app
 
+    def drop_cached_connections() -> None:
+        # The app caches a connection pool and a producer pool made for the broker it
+        # first used (eager tasks open one for memory://); there is no public reset.
+        app._pool = None  # type: ignore[attr-defined]
+        app.amqp._producer_pool = None  # type: ignore[attr-defined]
+
     keys = ("broker_url", "result_backend", "task_always_eager")
     saved = {key: app.conf.get(key) for key in keys}
     app.conf.update(broker_url=redis_url, result_backend=redis_url, task_always_eager=False)
-    app._pool = None  # connections are pooled per app: drop those made for the old broker
+    drop_cached_connections()
     try:
         yield redis_url
     finally:
         app.conf.update(saved)
-        app._pool = None
+        drop_cached_connections()

@@ -21,7 +21,12 @@ def parse_status(resume: Resume) -> dict[str, Any]:
         progress = 1.0
     else:
         progress = round(len(done & set(ALL_STEPS)) / len(ALL_STEPS), 2)
-    return {"status": resume.status, "progress": progress, "steps": steps, "error": error_of(resume)}
+    return {
+        "status": resume.status,
+        "progress": progress,
+        "steps": steps,
+        "error": error_of(resume),
+    }
 
 
 def error_of(resume: Resume) -> dict[str, str] | None:
@@ -35,7 +40,6 @@ def error_of(resume: Resume) -> dict[str, str] | None:
     }
 
 
-
 def parse_result_of(resume: Resume) -> dict[str, Any] | None:
     """The parse result with corrections applied, or None when there is nothing to show."""
     result = ResumeParseResult.objects.filter(resume=resume).first()
@@ -44,7 +48,13 @@ def parse_result_of(resume: Resume) -> dict[str, Any] | None:
     if resume.status != ResumeStatus.COMPLETED and not result.corrections:
         return None
     merged = result.merged()
-    basic: dict[str, Any] = {"name": None, "email": None, "phone": None, "location": None, "links": []}
+    basic: dict[str, Any] = {
+        "name": None,
+        "email": None,
+        "phone": None,
+        "location": None,
+        "links": [],
+    }
     basic.update(merged.get("basic_info") or {})
     merged["basic_info"] = basic
     merged["corrected_fields"] = sorted((result.corrections or {}).keys())

@@ -28,7 +28,9 @@ class InvalidResumeFile(DomainError):
     status_code = 400
 
     def __init__(self, refusal: UnsupportedDocument) -> None:
-        super().__init__(messages.for_code(refusal.code, refusal.message), details={"reason": refusal.code})
+        super().__init__(
+            messages.for_code(refusal.code, refusal.message), details={"reason": refusal.code}
+        )
         self.code = "too_large" if refusal.code == "too_large" else "invalid_file"
         if refusal.code == "too_large":
             self.status_code = 413

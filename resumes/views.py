@@ -110,6 +110,11 @@ def _step_rows(status: dict[str, Any]) -> list[dict[str, Any]]:
     return [{"name": step, "log": logs.get(step)} for step in ALL_STEPS]
 
 
+def _as_url(link: str) -> str:
+    # Resumes write "github.com/ada"; the form should not refuse what the parser found.
+    return link if "://" in link else f"https://{link}"
+
+
 def _corrections_from_form(data: Any) -> dict[str, Any]:
     """Rebuild the corrections JSON from the flat form (name="education-0-school" …)."""
     corrections: dict[str, Any] = {
@@ -118,7 +123,9 @@ def _corrections_from_form(data: Any) -> dict[str, Any]:
             "email": data.get("email", "").strip(),
             "phone": data.get("phone", "").strip(),
             "location": data.get("location", "").strip(),
-            "links": [line.strip() for line in data.get("links", "").splitlines() if line.strip()],
+            "links": [
+                _as_url(line.strip()) for line in data.get("links", "").splitlines() if line.strip()
+            ],
         },
         "skills": [
             {"name": name.strip(), "category": "", "confidence": 1.0}

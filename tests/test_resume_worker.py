@@ -20,7 +20,6 @@ from tests.processes import celery_worker
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
 
-
 def worker_env(redis_url: str, s3_endpoint: str, **extra: str) -> dict[str, str]:
     return {
         "DJANGO_SETTINGS_MODULE": "tests.settings",
@@ -48,7 +47,9 @@ def wait_for_status(resume_id: int, wanted: set[str], timeout: float = 90) -> Re
 def test_upload_is_parsed_by_a_real_worker(s3_storage, celery_on_redis):
     owner = make_user()
     with celery_worker(worker_env(celery_on_redis, s3_storage), queues="parsing") as worker:
-        resume = services.upload_resume(owner=owner, data=files.docx_bytes(RESUME_LINES), filename="grace.docx").resume
+        resume = services.upload_resume(
+            owner=owner, data=files.docx_bytes(RESUME_LINES), filename="grace.docx"
+        ).resume
         try:
             done = wait_for_status(resume.pk, {ResumeStatus.COMPLETED, ResumeStatus.FAILED})
         except AssertionError:
@@ -72,14 +73,18 @@ def test_a_worker_killed_mid_parse_loses_nothing_and_parses_once(s3_storage, cel
     # A big image: OCR keeps the worker busy long enough to be killed mid-parse.
     env = worker_env(celery_on_redis, s3_storage, CELERY_VISIBILITY_TIMEOUT="2")
     with celery_worker(env, queues="parsing") as first:
-        resume = services.upload_resume(owner=owner, data=files.text_image_bytes(RESUME_LINES * 6), filename="scan.png").resume
+        resume = services.upload_resume(
+            owner=owner, data=files.text_image_bytes(RESUME_LINES * 6), filename="scan.png"
+        ).resume
         wait_for_status(resume.pk, {ResumeStatus.PROCESSING}, timeout=60)
         os.kill(first.pid, signal.SIGKILL)
         first.wait(timeout=10)
     assert Resume.objects.get(pk=resume.pk).status == ResumeStatus.PROCESSING
     time.sleep(3)  # past the visibility timeout: the unacknowledged message is due again
     with celery_worker(env, queues="parsing"):
-        done = wait_for_status(resume.pk, {ResumeStatus.COMPLETED, ResumeStatus.FAILED}, timeout=120)
+        done = wait_for_status(
+            resume.pk, {ResumeStatus.COMPLETED, ResumeStatus.FAILED}, timeout=120
+        )
     assert done.status == ResumeStatus.COMPLETED, done.error_message
     assert done.parse_attempts == 2  # claimed by the killed worker, then by the new one
     assert Resume.objects.filter(pk=resume.pk).count() == 1

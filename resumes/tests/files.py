@@ -81,6 +81,7 @@ def text_image_bytes(lines: list[str], width: int = 2000) -> bytes:
     """A PNG with the lines drawn in black on white, as a scanned page looks to OCR."""
     from PIL import ImageDraw, ImageFont
 
+    font: ImageFont.FreeTypeFont | ImageFont.ImageFont
     try:
         font = ImageFont.truetype("DejaVuSans.ttf", 28)
     except OSError:

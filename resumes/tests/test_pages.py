@@ -7,7 +7,7 @@ from django.test import Client
 from accounts.tests.factories import make_user
 from resumes.models import Resume, ResumeStatus
 from resumes.tests import files
-from resumes.tests.factories import complete, make_resume
+from resumes.tests.factories import SAMPLE_RESULT, complete, make_resume
 
 pytestmark = pytest.mark.django_db
 
@@ -51,6 +51,8 @@ def test_detail_shows_progress_then_the_result(signed_in: Client, user):
     complete(resume)
     html = signed_in.get(f"/resumes/{resume.pk}/").content.decode()
     assert 'value="Ada Lovelace"' in html and "Analytical Engines" in html and "Python" in html
+    assert "{{" not in html and "{%" not in html, "template syntax leaked into the page"
+    assert ">https://github.com/ada</textarea>" in html
 
 
 def test_failed_parse_shows_the_message_and_allows_entering_details(signed_in: Client, user):
@@ -67,7 +69,9 @@ def test_failed_parse_shows_the_message_and_allows_entering_details(signed_in: C
     # The parser writes English; a candidate who reads Chinese gets Chinese.
     user.language = "zh-hans"
     user.save()
-    assert "我们无法在此文件中找到任何文字" in signed_in.get(f"/resumes/{resume.pk}/").content.decode()
+    assert (
+        "我们无法在此文件中找到任何文字" in signed_in.get(f"/resumes/{resume.pk}/").content.decode()
+    )
 
 
 def test_corrections_form_saves(signed_in: Client, user):
@@ -147,3 +151,31 @@ def test_reparse_and_delete_buttons(signed_in: Client, user, django_capture_on_c
 
 def test_pages_need_login(client: Client):
     assert client.get("/resumes/").status_code == 302
+
+
+def test_the_form_round_trips_what_the_parser_found(signed_in: Client, user):
+    """Saving the form unchanged must succeed, links without a scheme included."""
+    resume = make_resume(user)
+    complete(
+        resume,
+        {
+            **SAMPLE_RESULT,
+            "basic_info": {**SAMPLE_RESULT["basic_info"], "links": ["github.com/ada"]},
+        },
+    )
+    response = signed_in.post(
+        f"/resumes/{resume.pk}/",
+        {
+            "name": "Ada Lovelace",
+            "email": "ada@example.com",
+            "phone": "",
+            "location": "London",
+            "links": "github.com/ada\n",
+            "skills": "Python",
+            "work_experience-count": "0",
+            "education-count": "0",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    merged = Resume.objects.get(pk=resume.pk).parse_result.merged()
+    assert merged["basic_info"]["links"] == ["https://github.com/ada"]

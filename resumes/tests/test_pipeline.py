@@ -62,7 +62,11 @@ def test_a_parser_error_fails_the_resume_with_its_step_and_message(resume: Resum
     monkeypatch.setattr(resumes.parsing, "parse_document", broken)
     assert pipeline.run_parse(resume_id=resume.pk, task_id=resume.task_id) == "failed"
     resume.refresh_from_db()
-    assert (resume.status, resume.error_step, resume.error_code) == (ResumeStatus.FAILED, "extract", "no_text")
+    assert (resume.status, resume.error_step, resume.error_code) == (
+        ResumeStatus.FAILED,
+        "extract",
+        "no_text",
+    )
     assert resume.error_message == "We could not find any text."
     assert ResumeParseLog.objects.filter(resume=resume, step="extract", status="failed").exists()
 

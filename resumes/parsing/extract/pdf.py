@@ -1,0 +1,252 @@
+"""PDF text with layout: positioned runs from pypdf, rebuilt into lines in reading order.
+
+``extract_text()`` alone interleaves the columns of a two-column resume line by line
+(a job title next to a skill list), so we take every run with its position, font and
+size through the visitor and rebuild lines ourselves.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import statistics
+import warnings
+from dataclasses import dataclass
+from typing import Any
+
+from resumes.parsing.dates import has_date
+from resumes.parsing.extract.headings import mark_headings
+from resumes.parsing.extract.model import ExtractedDocument, Line
+
+# Fonts named like this are bold; PDF generators put the weight in the font's name.
+_BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demi", ",b")
+# Average glyph width as a share of the font size, used only when the PDF does not
+# tell us where a run ends: ~0.5 for Latin sans fonts, a full em for CJK.
+_LATIN_WIDTH = 0.5
+_CJK_WIDTH = 1.0
+# A column gutter must be this clear band of the page (points) to count.
+_MIN_GUTTER = 6.0
+# A real second column carries a fair share of the page's text and many lines; a few
+# right-aligned dates do not make a column.
+_MIN_COLUMN_LINES = 4
+_MIN_COLUMN_SHARE = 0.15
+_DATE_COLUMN_SHARE = 0.5
+_MIN_INDENT = 8.0  # points; list items sit ~18-36 pt in, paragraph jitter is < 2 pt
+_BULLET_START = ("•", "·", "-", "–", "*", "▪", "●", "◦", "○", "■", "➢", "✓")
+
+
+@dataclass
+class _Run:
+    text: str
+    x0: float
+    x1: float
+    y: float
+    size: float
+    bold: bool
+    space_after: bool = False  # the PDF wrote a space between this run and the next
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u3000" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef"
+
+
+def _estimate_width(text: str, size: float) -> float:
+    return sum((_CJK_WIDTH if _is_cjk(c) else _LATIN_WIDTH) * size for c in text)
+
+
+def _collect_runs(page: Any) -> list[_Run]:
+    runs: list[_Run] = []
+    last: list[_Run] = []  # the previous text run, to learn where it ended
+
+    def visit(text: str, cm: list[float], tm: list[float], font: Any, font_size: float) -> None:
+        x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
+        y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
+        # pypdf reports the position of the *next* chunk after each run; when it is on
+        # the same baseline it tells us exactly where the previous run ended.
+        if last and abs(last[0].y - y) < 0.5 and x > last[0].x0:
+            last[0].x1 = x
+        flat = text.replace("\n", " ")
+        stripped = flat.strip()
+        if not stripped:
+            if flat and last:
+                last[0].space_after = True  # a lone space between two runs
+            return
+        scale = math.hypot(tm[1], tm[3]) * math.hypot(cm[1], cm[3])
+        size = float(font_size) * (scale or 1.0)
+        name = ""
+        if font is not None:
+            try:
+                name = str(font.get("/BaseFont", "")).lower()
+            except AttributeError:
+                name = ""
+        run = _Run(
+            text=stripped,
+            x0=x,
+            x1=x + _estimate_width(stripped, size),
+            y=y,
+            size=size,
+            bold=any(marker in name for marker in _BOLD_MARKERS),
+            space_after=flat[-1:].isspace(),
+        )
+        if last and flat[:1].isspace():
+            last[0].space_after = True
+        runs.append(run)
+        last[:] = [run]
+
+    page.extract_text(visitor_text=visit)
+    return runs
+
+
+def _group_lines(runs: list[_Run]) -> list[list[_Run]]:
+    """Runs on one baseline (within half a font size) form a line, left to right."""
+    ordered = sorted(runs, key=lambda r: (-r.y, r.x0))
+    lines: list[list[_Run]] = []
+    for run in ordered:
+        if lines:
+            current = lines[-1]
+            tolerance = 0.45 * max(run.size, current[0].size, 1.0)
+            if abs(current[0].y - run.y) <= tolerance:
+                current.append(run)
+                continue
+        lines.append([run])
+    for line in lines:
+        line.sort(key=lambda r: r.x0)
+    return lines
+
+
+def _join(runs: list[_Run]) -> str:
+    parts: list[str] = []
+    previous: _Run | None = None
+    for run in runs:
+        if previous is not None:
+            gap = run.x0 - previous.x1
+            size = max(run.size, 1.0)
+            # A wide gap separates fields (title … dates); keep it visible as 3 spaces
+            # so field extraction can split there.
+            if gap > 1.5 * size:
+                parts.append("   ")
+            elif previous.space_after or (
+                gap > 0.15 * size and not (_is_cjk(parts[-1][-1]) and _is_cjk(run.text[0]))
+            ):
+                parts.append(" ")
+        parts.append(run.text)
+        previous = run
+    return "".join(parts).strip()
+
+
+def _find_gutter(runs: list[_Run], width: float) -> float | None:
+    """The x of a vertical gutter with text on both sides, or None for one column."""
+    if len(runs) < 2 * _MIN_COLUMN_LINES or width <= 0:
+        return None
+    step = 2.0
+    candidates = [width * 0.25 + i * step for i in range(int(width * 0.5 / step))]
+    crossing = [sum(1 for r in runs if r.x0 < g < r.x1) for g in candidates]
+    best = min(crossing)
+    # Headers (name, contact line) may span the whole page; more crossings mean prose.
+    if best > max(2, len(runs) // 10):
+        return None
+    # The longest clear band at the minimum is the gutter.
+    band_start, band_len, best_start, best_len = 0, 0, 0, 0
+    for index, count in enumerate(crossing):
+        if count == best:
+            if band_len == 0:
+                band_start = index
+            band_len += 1
+            if band_len > best_len:
+                best_start, best_len = band_start, band_len
+        else:
+            band_len = 0
+    if best_len * step < _MIN_GUTTER:
+        return None
+    gutter = candidates[best_start] + best_len * step / 2
+    left = [r for r in runs if r.x1 <= gutter]
+    right = [r for r in runs if r.x0 >= gutter]
+    left_lines = {round(r.y) for r in left}
+    right_lines = {round(r.y) for r in right}
+    total = sum(len(r.text) for r in runs) or 1
+    right_share = sum(len(r.text) for r in right) / total
+    left_share = sum(len(r.text) for r in left) / total
+    if min(len(left_lines), len(right_lines)) < _MIN_COLUMN_LINES:
+        return None
+    if min(right_share, left_share) < _MIN_COLUMN_SHARE:
+        return None
+    # Right-aligned dates (and places) beside each job title look like a column but are
+    # not one: a real column holds more than dates.
+    right_texts: dict[int, str] = {}
+    for run in right:
+        right_texts[round(run.y)] = right_texts.get(round(run.y), "") + " " + run.text
+    dated = sum(1 for text in right_texts.values() if has_date(text) and len(text) < 40)
+    if dated >= _DATE_COLUMN_SHARE * len(right_texts):
+        return None
+    return gutter
+
+
+def _page_lines(runs: list[_Run], width: float) -> list[list[list[_Run]]]:
+    """Lines of each column (one column unless a gutter is found), in reading order."""
+    gutter = _find_gutter(runs, width)
+    if gutter is None:
+        return [_group_lines(runs)]
+    left = [r for r in runs if r.x0 + r.x1 < 2 * gutter and r.x1 <= gutter + 1]
+    right = [r for r in runs if r.x0 >= gutter - 1]
+    spanning = [r for r in runs if r not in left and r not in right]
+    column_top = max((r.y for r in left + right), default=0.0)
+    # Full-width text above the columns (name, contact) comes first; anything else that
+    # crosses the gutter is read with the left column at its height.
+    header = [r for r in spanning if r.y > column_top]
+    left += [r for r in spanning if r.y <= column_top]
+    return [_group_lines(header), _group_lines(left), _group_lines(right)]
+
+
+def _indented(column: list[list[_Run]]) -> set[int]:
+    """Lines indented from the column's edge at a shared indent: list items.
+
+    Browsers and word processors draw list bullets as graphics, so the text has no "•";
+    the indent is what is left of it. A shared x position (two or more lines) keeps
+    centred lines, each at its own x, out.
+    """
+    if not column:
+        return set()
+    left = min(line[0].x0 for line in column)
+    starts = [round(line[0].x0) for line in column]
+    counts: dict[int, int] = {}
+    for start in starts:
+        counts[start] = counts.get(start, 0) + 1
+    return {
+        index
+        for index, start in enumerate(starts)
+        if start - left > _MIN_INDENT
+        and counts[start] + counts.get(start - 1, 0) + counts.get(start + 1, 0) >= 2
+    }
+
+
+def extract_pdf(data: bytes) -> ExtractedDocument:
+    from pypdf import PdfReader
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            reader.decrypt("")  # owner-only protection; validation refused the rest
+        lines: list[Line] = []
+        for number, page in enumerate(reader.pages, start=1):
+            width = float(page.mediabox.width)
+            runs = _collect_runs(page)
+            for column in _page_lines(runs, width):
+                items = _indented(column)
+                for index, group in enumerate(column):
+                    text = _join(group)
+                    if not text:
+                        continue
+                    if index in items and not text.startswith(_BULLET_START):
+                        text = "• " + text
+                    lines.append(
+                        Line(
+                            text=text,
+                            page=number,
+                            size=statistics.median(r.size for r in group),
+                            bold=all(r.bold for r in group),
+                        )
+                    )
+        pages = len(reader.pages)
+    mark_headings(lines)
+    return ExtractedDocument(lines=lines, pages=pages)

@@ -1,0 +1,1 @@
+"""Field extractors: one module per part of the parse-result schema."""

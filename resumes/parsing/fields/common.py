@@ -1,0 +1,75 @@
+"""Helpers the field extractors share: bullets, splitting a line into its fields, and
+grouping a section's lines into entries (one job, one school, one project)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from resumes.parsing.dates import RANGE_RE, find_range
+from resumes.parsing.extract.model import Line
+
+BULLET = re.compile(r"^\s*(?:[•·▪●○◦■□◆◇►▶➢➤✓✔\-–*]|\d{1,2}[.)、]|[（(]\d{1,2}[)）])\s*")
+# Where one field of a line ends and the next begins: table cells, wide gaps, pipes,
+# spaced dashes, "at"/"@" between title and company, commas.
+FIELD_SPLIT = re.compile(r"\s*(?:\|| {3,}|\t| [-–—‒―] | at | @ |,|，|；|;)\s*")
+_CJK_RUN_SPLIT = re.compile(r"(?<=[\u3400-\u9fff）)])\s+|\s+(?=[\u3400-\u9fff（(])")
+# Bullets without a marker: long sentences are achievements, not headers.
+_PROSE_CHARS = 90
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def is_bullet(line: str) -> bool:
+    return bool(BULLET.match(line)) and not RANGE_RE.match(line.strip())
+
+
+def strip_bullet(line: str) -> str:
+    return BULLET.sub("", line, count=1).strip()
+
+
+def is_prose(line: str) -> bool:
+    return len(line) > _PROSE_CHARS or line.rstrip().endswith(("。", "；"))
+
+
+def split_fields(text: str) -> list[str]:
+    """ "Acme Corp | Senior Engineer   San Francisco, CA" -> its fields.
+
+    Chinese lines separate fields with plain spaces ("字节跳动 高级工程师"), so for them a
+    space next to a CJK character splits as well.
+    """
+    parts = FIELD_SPLIT.split(text)
+    out: list[str] = []
+    for part in parts:
+        if _CJK.search(part):
+            out.extend(_CJK_RUN_SPLIT.split(part))
+        else:
+            out.append(part)
+    return [p.strip(" \t-–—|:：·") for p in out if p and p.strip(" \t-–—|:：·")]
+
+
+def remove_dates(text: str) -> str:
+    _, _, span = find_range(text)
+    while span is not None:
+        text = (text[: span[0]] + "   " + text[span[1] :]).strip()
+        _, _, span = find_range(text)
+    return text
+
+
+def group_entries(
+    lines: list[Line], starts_entry: Callable[[str, list[str]], bool]
+) -> list[list[str]]:
+    """Group lines into entries; ``starts_entry(line, current)`` says where one begins."""
+    entries: list[list[str]] = []
+    for line in lines:
+        text = line.text.strip()
+        if not text:
+            continue
+        if not entries or starts_entry(text, entries[-1]):
+            entries.append([text])
+        else:
+            entries[-1].append(text)
+    return entries
+
+
+def has_cjk(text: str) -> bool:
+    return bool(_CJK.search(text))

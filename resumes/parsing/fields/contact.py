@@ -1,0 +1,206 @@
+"""Basic information: name, email, phone, location and links."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from resumes.parsing.dates import RANGE_RE
+from resumes.parsing.extract.model import Line
+from resumes.parsing.sections import heading_key
+
+EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
+# Chinese mobiles: 11 digits from 13x-19x, written 138 0013 8000 / 138-0013-8000, with
+# an optional +86. Checked before the general pattern, which would cut them oddly.
+CN_MOBILE = re.compile(r"(?<!\d)(?:\+?86[\s\-]?)?1[3-9]\d[\s\-]?\d{4}[\s\-]?\d{4}(?!\d)")
+PHONE = re.compile(
+    r"(?<![\w.])(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{1,4}\)[\s.\-]?)?\d[\d\s.\-]{6,16}\d(?!\d)"
+)
+_PHONE_DIGITS = (9, 15)
+URL = re.compile(
+    r"(?:https?://|www\.)[^\s|,;，；<>()]+"
+    r"|(?<![\w.@])(?:[a-z]{2,3}\.)?(?:linkedin\.com|github\.com|gitlab\.com|gitee\.com)/[^\s|,;，；<>()]+",
+    re.I,
+)
+_LABEL = r"[:：]?\s*"
+NAME_LABEL = re.compile(
+    rf"(?:姓\s*名|name){_LABEL}(?P<v>[^\s|,，;；:：]{{2,30}}(?: [A-Z][a-z]+)*)", re.I
+)
+LOCATION_LABEL = re.compile(
+    rf"(?:location|address|city|based in|现居住?地|居住地|所在地|现居|地址|城市|籍贯){_LABEL}(?P<v>[^|;；\n]{{2,60}})",
+    re.I,
+)
+_US_STATES = [
+    "AL",
+    "AK",
+    "AZ",
+    "AR",
+    "CA",
+    "CO",
+    "CT",
+    "DE",
+    "FL",
+    "GA",
+    "HI",
+    "ID",
+    "IL",
+    "IN",
+    "IA",
+    "KS",
+    "KY",
+    "LA",
+    "ME",
+    "MD",
+    "MA",
+    "MI",
+    "MN",
+    "MS",
+    "MO",
+    "MT",
+    "NE",
+    "NV",
+    "NH",
+    "NJ",
+    "NM",
+    "NY",
+    "NC",
+    "ND",
+    "OH",
+    "OK",
+    "OR",
+    "PA",
+    "RI",
+    "SC",
+    "SD",
+    "TN",
+    "TX",
+    "UT",
+    "VT",
+    "VA",
+    "WA",
+    "WV",
+    "WI",
+    "WY",
+    "DC",
+]
+_COUNTRIES = (
+    "USA", "United States", "UK", "United Kingdom", "Canada", "China", "India", "Germany",
+    "Singapore", "Australia", "France", "Japan", "Netherlands", "Ireland", "Spain", "Italy",
+    "Sweden", "Switzerland", "Hong Kong", "Taiwan", "Korea", "Brazil", "Mexico", "Israel",
+)  # fmt: skip
+CITY_REGION = re.compile(
+    r"\b[A-Z][a-zA-Z.\-']+(?: [A-Z][a-zA-Z.\-']+){0,2}, (?:"
+    + "|".join(_US_STATES + list(_COUNTRIES))
+    + r")\b"
+)
+CN_CITIES = (
+    "北京", "上海", "广州", "深圳", "杭州", "成都", "南京", "武汉", "西安", "苏州", "天津",
+    "重庆", "长沙", "郑州", "青岛", "厦门", "合肥", "济南", "大连", "宁波", "无锡", "东莞",
+    "福州", "沈阳", "昆明", "哈尔滨", "长春", "珠海", "佛山", "香港", "台北",
+)  # fmt: skip
+_CN_CITY = re.compile(r"(?:" + "|".join(CN_CITIES) + r")(?:市)?(?:[\u4e00-\u9fff]{1,3}区)?")
+_NOT_A_NAME = re.compile(
+    r"resume|curriculum|vitae|cv\b|简历|个人|求职|engineer|developer|manager|@|\d|http|www\.",
+    re.I,
+)
+_EN_NAME = re.compile(r"^[A-Z][A-Za-z'\-]+(?: [A-Z]\.?)?(?: [A-Z][A-Za-z'\-]+){1,3}$")
+_CN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+_HEADER_LINES = 8  # the name is among the first lines of the page
+
+
+def find_email(text: str) -> str | None:
+    match = EMAIL.search(text)
+    return match.group(0) if match else None
+
+
+def find_phone(text: str) -> str | None:
+    match = CN_MOBILE.search(text)
+    if match:
+        return match.group(0).strip()
+    for candidate in PHONE.finditer(text):
+        value = candidate.group(0).strip()
+        digits = sum(c.isdigit() for c in value)
+        if not (_PHONE_DIGITS[0] <= digits <= _PHONE_DIGITS[1]):
+            continue
+        if RANGE_RE.search(value) or re.search(r"\d{4}\.\d{1,2}", value):
+            continue  # "2016.09 - 2020.06" is a date range, not a number
+        return value
+    return None
+
+
+def find_links(text: str) -> list[str]:
+    links: list[str] = []
+    for match in URL.finditer(text):
+        link = match.group(0).rstrip(".,;:)")
+        if "@" in link or link in links:
+            continue
+        links.append(link)
+    return links
+
+
+def find_location(lines: list[str]) -> str | None:
+    for text in lines:
+        match = LOCATION_LABEL.search(text)
+        if match:
+            return match.group("v").strip(" ,，")
+    for text in lines:
+        cleaned = EMAIL.sub(" ", URL.sub(" ", text))
+        match = CITY_REGION.search(cleaned)
+        if match:
+            return match.group(0)
+        match = _CN_CITY.search(cleaned)
+        if match:
+            return match.group(0)
+    return None
+
+
+def _name_from_line(line: Line) -> str | None:
+    text = line.text.strip()
+    # "Jane Doe | Senior Engineer" or "张伟 · 后端工程师": the name is the first part.
+    first = re.split(r"\s*[|·•,，/]\s*|\s{2,}|\s[-–—]\s", text)[0].strip()
+    if not first or _NOT_A_NAME.search(first) or heading_key(first):
+        return None
+    compact = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", first)
+    if _CN_NAME.match(compact):
+        return compact
+    if _EN_NAME.match(first):
+        return first  # as written, "JOHN SMITH" included: the schema keeps spellings
+    return None
+
+
+def find_name(header: list[Line], all_lines: list[Line]) -> str | None:
+    for line in all_lines:
+        match = NAME_LABEL.search(line.text)
+        if match:
+            return match.group("v").strip()
+    candidates = (header or all_lines)[:_HEADER_LINES]
+    # The most prominent line first (largest font), then reading order.
+    ranked = sorted(enumerate(candidates), key=lambda item: (-item[1].size, item[0]))
+    for _, line in ranked:
+        name = _name_from_line(line)
+        if name:
+            return name
+    return _ner_name(candidates)
+
+
+def _ner_name(lines: list[Line]) -> str | None:
+    from resumes.parsing.ner import person_names
+
+    names = person_names("\n".join(line.text for line in lines))
+    return names[0] if names else None
+
+
+def extract_basic_info(
+    header: list[Line], contact: list[Line], all_lines: list[Line]
+) -> dict[str, Any]:
+    """Contact details from the header and any contact section, else anywhere."""
+    near = [line.text for line in header + contact]
+    everywhere = [line.text for line in all_lines]
+    near_text, all_text = "\n".join(near), "\n".join(everywhere)
+    return {
+        "name": find_name(header, all_lines),
+        "email": find_email(near_text) or find_email(all_text),
+        "phone": find_phone(near_text) or find_phone(all_text),
+        "location": find_location(near) or find_location(everywhere[:_HEADER_LINES]),
+        "links": find_links(all_text),
+    }

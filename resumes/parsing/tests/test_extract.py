@@ -1,0 +1,149 @@
+import io
+import shutil
+
+import pytest
+
+from resumes.parsing import ResumeParseError, parse_document
+from resumes.parsing.extract import extract_document
+from resumes.parsing.extract.image import clean_ocr_text
+from resumes.parsing.tests.documents import Run, make_pdf, render_html
+
+LEFT = [
+    ("EXPERIENCE", True, 14),
+    ("Senior Engineer, Acme Corp", False, 11),
+    ("Jan 2020 - Present", False, 11),
+    ("Built billing services", False, 11),
+    ("Cut latency by 40%", False, 11),
+    ("Engineer, Initech LLC", False, 11),
+    ("Jun 2016 - Dec 2019", False, 11),
+]
+RIGHT = [
+    ("SKILLS", True, 14),
+    ("Python, Go, PostgreSQL", False, 11),
+    ("Docker, Kubernetes", False, 11),
+    ("EDUCATION", True, 14),
+    ("Stanford University", False, 11),
+    ("B.S. Computer Science, 2016", False, 11),
+]
+
+
+def two_column_pdf() -> bytes:
+    runs = [
+        Run("Jane Doe", 40, 740, size=22, bold=True),
+        Run("jane@example.com | +1 415 555 0100 | San Francisco, CA", 40, 715),
+    ]
+    for column, x in ((LEFT, 40.0), (RIGHT, 330.0)):
+        y = 680.0
+        for text, bold, size in column:
+            indent = 14 if text.startswith(("Built", "Cut")) else 0
+            runs.append(Run(text, x + indent, y, size=size, bold=bold))
+            y -= 18
+    return make_pdf([runs])
+
+
+def test_two_column_pdf_reads_left_column_first():
+    document = extract_document(two_column_pdf(), "pdf")
+    texts = [line.text for line in document.lines]
+    assert texts[:2] == ["Jane Doe", "jane@example.com | +1 415 555 0100 | San Francisco, CA"]
+    left = texts[2 : 2 + len(LEFT)]
+    right = texts[2 + len(LEFT) :]
+    assert [t.removeprefix("• ") for t in left] == [t for t, _, _ in LEFT]
+    assert right == [t for t, _, _ in RIGHT]
+    assert "• Built billing services" in texts  # the indent stands for the bullet
+    headings = {line.text for line in document.lines if line.heading}
+    assert {"Jane Doe", "EXPERIENCE", "SKILLS", "EDUCATION"} <= headings
+
+
+def test_single_column_with_right_aligned_dates_stays_one_column():
+    runs = [Run("Jane Doe", 40, 740, size=20)]
+    y = 700.0
+    for company in ("Acme Corp", "Initech LLC", "Globex Inc", "Hooli", "Umbrella Ltd"):
+        runs.append(Run(f"Engineer, {company}", 40, y))
+        runs.append(Run("Jan 2018 - Dec 2019", 470, y))
+        runs.append(Run("Shipped a large system used by many customers every day", 54, y - 16))
+        y -= 40
+    texts = [line.text for line in extract_document(make_pdf([runs]), "pdf").lines]
+    assert texts[1].startswith("Engineer, Acme Corp") and texts[1].endswith("Jan 2018 - Dec 2019")
+
+
+def test_pdf_without_text_is_no_text_error():
+    with pytest.raises(ResumeParseError) as caught:
+        parse_document(make_pdf([[]]), kind="pdf")
+    assert caught.value.step == "extract"
+    assert caught.value.code == "no_text"
+    assert "JPG or PNG" in caught.value.message
+
+
+def test_broken_document_is_wrapped_with_cause():
+    with pytest.raises(ResumeParseError) as caught:
+        parse_document(b"%PDF-1.4 not really", kind="pdf")
+    assert caught.value.step == "extract"
+    assert caught.value.code in {"internal_error", "no_text"}
+    assert "Traceback" not in caught.value.message
+
+
+def test_docx_with_table_and_styles():
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Li Na", level=0)
+    document.add_paragraph("li.na@example.com | 139 1234 5678")
+    document.add_heading("Work Experience", level=1)
+    table = document.add_table(rows=2, cols=3)
+    for row, cells in zip(
+        table.rows,
+        [
+            ("Jan 2021 - Present", "Data Analyst", "Globex Inc"),
+            ("2018.07 - 2020.12", "Analyst", "Initech LLC"),
+        ],
+        strict=True,
+    ):
+        for cell, text in zip(row.cells, cells, strict=True):
+            cell.text = text
+    document.add_paragraph("Built dashboards in Tableau", style="List Bullet")
+    paragraph = document.add_paragraph()
+    paragraph.add_run("Skills").bold = True
+    document.add_paragraph("SQL, Python, Tableau")
+    buffer = io.BytesIO()
+    document.save(buffer)
+
+    extracted = extract_document(buffer.getvalue(), "docx")
+    texts = [line.text for line in extracted.lines]
+    assert "Jan 2021 - Present | Data Analyst | Globex Inc" in texts
+    assert "• Built dashboards in Tableau" in texts
+    assert {"Li Na", "Work Experience", "Skills"} <= {
+        line.text for line in extracted.lines if line.heading
+    }
+
+    result = parse_document(buffer.getvalue(), kind="docx").result
+    assert result["basic_info"]["name"] == "Li Na"
+    jobs = result["work_experience"]
+    assert [(j["company"], j["title"], j["start"], j["end"]) for j in jobs] == [
+        ("Globex Inc", "Data Analyst", "2021-01", "present"),
+        ("Initech LLC", "Analyst", "2018-07", "2020-12"),
+    ]
+    assert jobs[1]["highlights"] == ["Built dashboards in Tableau"]
+
+
+def test_ocr_cleanup():
+    assert clean_ocr_text("教 育 背 景") == "教育背景"
+    assert clean_ocr_text("。 负责 推荐 系统") == "• 负责推荐系统"
+    assert clean_ocr_text("e Built APIs") == "• Built APIs"
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract is not installed")
+def test_ocr_of_a_chinese_resume_image():
+    html = (
+        '<html><head><meta charset="utf-8"><style>body{font-family:"Noto Sans CJK SC",sans-serif;'
+        "font-size:16pt;margin:40px}</style></head><body><h1>王芳</h1>"
+        "<p>电话：139 1234 5678 | 邮箱：wangfang@example.com</p>"
+        "<h2>教育背景</h2><p>2015.09 - 2019.06 复旦大学 统计学 本科</p>"
+        "<h2>专业技能</h2><p>Python、SQL、数据分析、机器学习</p></body></html>"
+    )
+    outcome = parse_document(render_html(html, pdf=False), kind="image")
+    result = outcome.result
+    assert result["language"] == "zh"
+    assert result["basic_info"]["email"] == "wangfang@example.com"
+    assert result["basic_info"]["phone"].replace(" ", "") == "13912345678"
+    assert result["education"][0]["school"] == "复旦大学"
+    assert {"Python", "SQL", "数据分析"} <= {s["name"] for s in result["skills"]}

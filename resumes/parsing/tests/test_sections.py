@@ -1,0 +1,85 @@
+import pytest
+
+from resumes.parsing.extract.model import Line
+from resumes.parsing.sections import heading_key, split_sections
+
+
+@pytest.mark.parametrize(
+    ("heading", "key"),
+    [
+        ("Experience", "experience"),
+        ("WORK EXPERIENCE", "experience"),
+        ("Professional Experience:", "experience"),
+        ("Employment History", "experience"),
+        ("工作经历", "experience"),
+        ("工作经验：", "experience"),
+        ("实习经历", "experience"),
+        ("Education", "education"),
+        ("教育背景", "education"),
+        ("教 育 背 景", "education"),
+        ("■ 教育经历 ■", "education"),
+        ("Technical Skills", "skills"),
+        ("专业技能", "skills"),
+        ("技能", "skills"),
+        ("Projects", "projects"),
+        ("项目经历", "projects"),
+        ("项目经验:", "projects"),
+        ("Certifications", "certifications"),
+        ("Licenses & Certifications", "certifications"),
+        ("资格证书", "certifications"),
+        ("证书", "certifications"),
+        ("Languages", "languages"),
+        ("语言能力", "languages"),
+        ("Summary", "summary"),
+        ("PROFILE", "summary"),
+        ("个人简介", "summary"),
+        ("自我评价", "summary"),
+        ("个人信息", "basic_info"),
+        ("基本信息", "basic_info"),
+        ("— Education —", "education"),
+        ("01 Experience", "experience"),
+        ("一、教育背景", "education"),
+    ],
+)
+def test_heading_variants(heading, key):
+    assert heading_key(heading) == key
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "I gained experience in building APIs",
+        "Led education outreach programs for three years across the region",
+        "Python, Java",
+    ],
+)
+def test_prose_is_not_a_heading(prose):
+    assert heading_key(prose) is None
+
+
+def test_split_sections_with_inline_and_sub_lists():
+    lines = [
+        Line("Jane Doe"),
+        Line("jane@example.com"),
+        Line("Skills: Python, Django"),
+        Line("EXPERIENCE"),
+        Line("Engineer, Acme Corp"),
+        Line("TECHNICAL SKILLS"),
+        Line("Languages: Python, Go"),  # a sub-list of skills, not spoken languages
+        Line("Languages: English (fluent), Mandarin"),
+        Line("Tools: Git"),
+    ]
+    resume = split_sections(lines)
+    assert [line.text for line in resume.header] == ["Jane Doe", "jane@example.com"]
+    assert [line.text for line in resume.lines_of("skills")] == [
+        "Python, Django",
+        "Languages: Python, Go",
+        "Tools: Git",
+    ]
+    assert [line.text for line in resume.lines_of("languages")] == ["English (fluent), Mandarin"]
+    assert [line.text for line in resume.lines_of("experience")] == ["Engineer, Acme Corp"]
+
+
+def test_typographic_heading_with_extra_words():
+    resume = split_sections([Line("Work Experience (5 years)", heading=True), Line("x")])
+    assert resume.found == ["experience"]

@@ -17,31 +17,15 @@ import json
 import os
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def wait_for_port(port: int, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise SystemExit(f"Daphne did not listen on {port} within {timeout}s")
+from tests.processes import free_port, wait_for_port  # noqa: E402  (needs ROOT on the path)
 
 
 def main() -> None:
@@ -61,7 +45,6 @@ def main() -> None:
         raise SystemExit("wrk is not installed (apt-get install wrk)")
 
     workdir = Path(tempfile.mkdtemp(prefix="ig-bench-"))
-    sys.path.insert(0, str(ROOT))
     from interviewgenius.engines.crypto import generate_key_spec
 
     env = {

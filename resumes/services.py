@@ -121,14 +121,11 @@ def delete_resume(*, resume: Resume) -> None:
         transaction.on_commit(lambda: storage.delete_quietly(key))
 
 
-CORRECTABLE = (
-    "basic_info",
-    "education",
-    "work_experience",
-    "skills",
-    "projects",
-    "certifications",
-    "languages",
+# Every section of the parse result except what only the parser can say.
+CORRECTABLE = tuple(
+    name
+    for name in ResumeParseResult.MACHINE_FIELDS
+    if name not in {"language", "parse_confidence"}
 )
 
 

@@ -18,7 +18,7 @@ _MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
 PRESENT_WORDS = ("present", "current", "now", "today", "ongoing", "至今", "现在", "今", "目前")
 _PRESENT = r"(?:present|current(?:ly)?|now|today|ongoing|至今|现在|目前|今)"
 # Years a career can plausibly mention; keeps phone digits and GPAs out of dates.
-_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+_YEAR = r"(?:19[2-9]\d|20[0-4]\d)"
 
 # One date. Order matters: the more specific shapes are tried first.
 _DATE_PATTERNS: list[tuple[re.Pattern[str], str]] = [

@@ -14,6 +14,39 @@ from resumes.parsing.extract.model import CELL_SEPARATOR, ExtractedDocument, Lin
 
 # A cell with more paragraphs than this is a layout block (a column), not a field.
 _MAX_FIELD_PARAGRAPHS = 2
+# Column labels of a table's header row ("Dates | Employer | Position"), and the label
+# each one maps the column's cells to (None: keep the cell as written).
+_COLUMN_LABELS: dict[str, str | None] = {
+    **dict.fromkeys(
+        ("employer", "company", "organization", "organisation", "company name", "firm",
+         "公司", "单位", "工作单位", "公司名称", "任职单位"),
+        "Company",
+    ),
+    **dict.fromkeys(
+        ("position", "title", "job title", "role", "designation", "职位", "岗位", "职务",
+         "担任职位", "职位名称"),
+        "Position",
+    ),
+    **dict.fromkeys(("major", "field of study", "专业"), "Major"),
+    **dict.fromkeys(
+        ("dates", "date", "period", "time", "duration", "from", "to", "start", "end",
+         "start date", "end date", "location", "city", "school", "institution", "university",
+         "college", "degree", "qualification", "gpa", "grade", "description",
+         "responsibilities", "details", "project", "project name", "name", "issuer",
+         "certification", "skill", "skills", "level", "year", "years", "时间", "起止时间",
+         "日期", "时间段", "地点", "城市", "学校", "院校", "学校名称", "学历", "学位",
+         "描述", "工作内容", "职责", "项目", "项目名称", "证书", "成绩", "年份"),
+        None,
+    ),
+}  # fmt: skip
+
+
+def column_labels(texts: list[str]) -> list[str | None] | None:
+    """The row's label mapping if every cell is a generic column label, else None."""
+    keys = [text.strip(" :：").lower() for text in texts]
+    if len(keys) < 2 or not all(key in _COLUMN_LABELS for key in keys):
+        return None
+    return [_COLUMN_LABELS[key] for key in keys]
 
 
 def _paragraph_line(paragraph: Any) -> Line | None:
@@ -55,6 +88,7 @@ def _cell_lines(cell: Any) -> list[Line]:
 
 def _table_lines(table: Any) -> list[Line]:
     lines: list[Line] = []
+    labels: list[str | None] | None = None
     for row in table.rows:
         cells: list[Any] = []
         seen: set[int] = set()
@@ -71,6 +105,15 @@ def _table_lines(table: Any) -> list[Line]:
                 lines.extend(cell)
             continue
         texts = [" ".join(line.text for line in cell) for cell in per_cell]
+        header = column_labels([text for text in texts if text])
+        if header is not None:
+            labels = column_labels(texts) if all(texts) else None
+            continue  # a header row names columns; it is not an entry
+        if labels is not None and len(labels) == len(texts):
+            texts = [
+                f"{label}: {text}" if label and text else text
+                for label, text in zip(labels, texts, strict=True)
+            ]
         texts = [text for text in texts if text]
         if not texts:
             continue

@@ -47,12 +47,21 @@ def split_fields(text: str) -> list[str]:
     return [p.strip(" \t-–—|:：·") for p in out if p and p.strip(" \t-–—|:：·")]
 
 
+_EMPTY_BRACKETS = re.compile(r"[(（\[]\s*(?:since|from|until|to)?\s*[)）\]]", re.I)
+_DANGLING_OPEN = re.compile(r"\s*[(（\[]\s*(?=$|\s{3,}|\s*[|,，;；])")
+_DANGLING_CLOSE = re.compile(r"(?:^|(?<=\s{3})|(?<=[|,，;；]))\s*[)）\]]")
+
+
 def remove_dates(text: str) -> str:
     _, _, span = find_range(text)
     while span is not None:
         text = (text[: span[0]] + "   " + text[span[1] :]).strip()
         _, _, span = find_range(text)
-    return text
+    # "Acme Corp (Jan 2019 - Present)" leaves "Acme Corp (   )"; drop the brackets too.
+    text = _EMPTY_BRACKETS.sub("   ", text)
+    text = _DANGLING_OPEN.sub("   ", text)
+    text = _DANGLING_CLOSE.sub("   ", text)
+    return text.strip()
 
 
 def group_entries(

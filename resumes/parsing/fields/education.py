@@ -21,17 +21,24 @@ _SCHOOL_EN = re.compile(
 _SCHOOL_ZH = re.compile(
     r"[\u4e00-\u9fff（）()]{2,20}(?:大学|学院|学校|研究院|研究所|中学)(?:[（(][^）)]{1,12}[）)])?"
 )
+_FIELD_WORDS = (
+    r"(?:Science|Arts|Engineering|Business Administration|Fine Arts|Laws|Philosophy|Education|"
+    r"Technology|Applied Science|Commerce|Public Health|Nursing|Pharmacy|Music|Architecture|"
+    r"Social Work|Public Administration|Public Policy|Information Technology|Computer Science|"
+    r"Medicine|Dental Surgery|Veterinary Medicine|Physical Therapy|Divinity|Accountancy|Design)"
+)
 DEGREE = re.compile(
     r"(?<![A-Za-z])(?:"
-    r"Ph\.?\s?D\.?|Doctor(?:ate)?(?: of [A-Z][a-z]+)?|M\.?B\.?A\.?|EMBA"
-    r"|Master'?s?(?: of (?:Science|Arts|Engineering|Business Administration|Fine Arts|Laws|Philosophy|Education|Technology|Applied Science|Commerce|Public Health))?(?: degree)?"
-    r"|Bachelor'?s?(?: of (?:Science|Arts|Engineering|Business Administration|Fine Arts|Laws|Education|Technology|Applied Science|Commerce))?(?: degree)?"
-    r"|Associate'?s? (?:degree|of [A-Z][a-z]+)"
+    r"Ph\.?\s?D\.?|Pharm\.?\s?D\.?|Doctor(?:ate)?(?: of [A-Z][a-z]+)?(?: \((?:PharmD|MD|DDS|DVM|JD|EdD|DNP)\))?"
+    r"|M\.?B\.?A\.?|EMBA|Ed\.?D\.?|DNP|DDS|DVM|MPH|MSN|BSN|MFA|BFA|BBA|MSW|MEng|BEng|MPA|MPP"
+    rf"|Master'?s?(?: of {_FIELD_WORDS})?(?: degree)?"
+    rf"|Bachelor'?s?(?: of {_FIELD_WORDS})?(?: degree)?"
+    r"|Associate'?s? (?:degree|of (?:Applied )?[A-Z][a-z]+)|A\.A\.S\.?|AAS|A\.\s?A\.|A\.\s?S\."
     r"|B\.\s?S\.?c?|B\.?Sc\.?|BSc|B\.\s?A\.?|B\.?\s?Eng\.?|B\.?\s?Tech\.?|B\.?E\.|M\.\s?S\.?c?|M\.?Sc\.?|MSc|M\.\s?A\.?|M\.?\s?Eng\.?|M\.?\s?Tech\.?|LL\.?[BM]\.?|J\.?D\.?|M\.?D\.?"
     # Bare "MA"/"MS"/"ME" are also US states ("Cambridge, MA"), so only BS/BA bare.
     r"|BS|BA"
     r")(?![A-Za-z])"
-    r"|博士研究生|博士后|博士|硕士研究生|硕士|研究生|本科|学士|大专|专科|高中|MBA",
+    r"|博士研究生|博士后|博士学位|博士|硕士研究生|硕士学位|硕士|研究生|本科学历|本科|学士学位|学士|大专|专科|高中|MBA",
 )
 GPA = re.compile(
     r"(?:GPA|G\.P\.A\.|绩点|平均绩点)\s*[:：]?\s*(?P<v>\d(?:\.\d{1,2})?(?:\s*/\s*\d(?:\.\d{1,2})?)?)",

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from resumes.parsing.dates import find_range, has_date
+from resumes.parsing.extract.docx import column_labels
 from resumes.parsing.extract.model import Line
 from resumes.parsing.fields.common import (
     group_entries,
@@ -23,14 +24,27 @@ TITLE = re.compile(
     r"Head|VP|Vice President|President|CTO|CEO|CFO|COO|Founder|Co-founder|Researcher|"
     r"Programmer|Technician|Representative|Accountant|Teacher|Professor|Nurse|Editor|"
     r"Writer|Owner|Partner|Supervisor|Strategist|Recruiter|Advisor|Executive|Trainee|"
-    r"Fellow|Product Owner|SRE|DevOps)s?\b"
-    r"|工程师|经理|实习生|实习|总监|主管|专员|开发|分析师|设计师|架构师|研究员|顾问|负责人|组长|助理|总裁|总经理|创始人|运营|产品经理|技术专家|专家",
+    r"Fellow|Product Owner|SRE|DevOps|Pharmacist|Physician|Surgeon|Therapist|Attorney|"
+    r"Paralegal|Lawyer|Counsel|Clerk|Cashier|Auditor|Instructor|Lecturer|Tutor|Chef|Cook|"
+    r"Mechanic|Electrician|Technologist|Secretary|Receptionist|Planner|Buyer|Agent|"
+    r"Counselor|Counsellor|Librarian|Chemist|Economist|Statistician|Member of Technical Staff|"
+    r"Volunteer|Operator|Inspector|Superintendent|Foreman|Paramedic|Dentist|Hygienist|"
+    r"Pilot|Driver|Principal|Chair(?:man|woman|person)?|Mathematician|Physicist|"
+    r"Salesperson|Merchandiser|Bookkeeper|Controller|Treasurer|Auditor|Investigator|"
+    r"Producer|Photographer|Journalist|Reporter|Translator|Interpreter|Caregiver|Aide|"
+    r"Captain|Lieutenant|Sergeant|Commander|Postdoc|Postdoctoral)s?\b"
+    r"|工程师|经理|实习生|实习|总监|主管|专员|开发|分析师|设计师|架构师|研究员|顾问|负责人|组长|助理|总裁|总经理|创始人|运营|产品经理|技术专家|专家"
+    r"|教师|老师|讲师|教授|医生|医师|护士|护师|药师|会计|出纳|律师|销售|文员|程序员|主任|秘书|编辑|记者|翻译|经理人|店长|架构|客服|专家|董事",
     re.I,
 )
 COMPANY = re.compile(
     r"\b(?:Inc|LLC|Ltd|Limited|Corp|Corporation|Company|Co|Group|Technologies|Technology|"
-    r"Systems|Solutions|Labs?|Bank|Partners|GmbH|AG|PLC|Holdings|Software|Consulting|Studio)\b\.?"
-    r"|公司|集团|科技|银行|研究院|工作室|事务所|中心|有限",
+    r"Systems|Solutions|Labs?|Bank|Partners|GmbH|AG|PLC|Holdings|Software|Consulting|Studio|"
+    r"Hospital|Clinic|Medical Center|Health|Healthcare|University|College|School|Institute|"
+    r"Agency|Foundation|Associates|Capital|Ventures|Media|Pharmaceuticals?|Motors|Airlines|"
+    r"Industries|Enterprises|International|Networks|Services|Bureau|Council|Ministry|"
+    r"Department of|Army|Navy|Air Force|Laboratory|Laboratories|Firm|LLP|Pvt|Pte)\b\.?"
+    r"|公司|集团|科技|银行|研究院|研究所|医院|学校|大学|学院|工作室|事务所|中心|有限|部队|机构",
 )
 # Legal-form suffixes: a field with one of these is a company even if it says "Software".
 STRONG_COMPANY = re.compile(
@@ -67,22 +81,63 @@ def _location(part: str) -> bool:
     return bool(CITY_REGION.fullmatch(part) or _REMOTE.match(part) or _CN_CITY.fullmatch(part))
 
 
+_LABELLED = re.compile(
+    r"(?P<label>公司名称|公司|工作单位|单位|任职单位|职位名称|职位|岗位|职务|担任职位|"
+    r"(?<![A-Za-z])(?:Company|Employer|Organi[sz]ation|Job Title|Position|Title|Role))"
+    r"\s*[:：]\s*(?P<v>[^|;；\t\n]+?)(?=\s*(?:$|[|;；\t]|\s{2,}|\s"
+    r"(?:公司名称|公司|工作单位|单位|任职单位|职位名称|职位|岗位|职务|担任职位|时间|工作时间|地点|"
+    r"Company|Employer|Position|Title|Role|Dates?|Location)\s*[:：]))",
+    re.I,
+)
+_COMPANY_LABELS = ("公司", "单位", "company", "employer", "organi")
+_OTHER_LABEL = re.compile(
+    r"(?:时间|工作时间|起止时间|地点|工作地点|Dates?|Period|Location)\s*[:：]\s*", re.I
+)
+
+
+def _labelled_fields(text: str) -> tuple[str | None, str | None, str]:
+    """ "公司：阿里巴巴 职位：高级工程师" or a table row mapped by its header row."""
+    company = title = None
+    for match in _LABELLED.finditer(text):
+        label = match.group("label").lower()
+        value = match.group("v").strip(" ,，")
+        if any(label.startswith(word) for word in _COMPANY_LABELS):
+            company = company or value
+        else:
+            title = title or value
+    if company or title:
+        text = _LABELLED.sub("   ", text)
+    return company, title, _OTHER_LABEL.sub("   ", text)
+
+
 def _header_fields(header: str) -> dict[str, str | None]:
-    text = remove_dates(header)
+    labelled_company, labelled_title, text = _labelled_fields(remove_dates(header))
     location = None
     match = CITY_REGION.search(text)
     if match:
         location = match.group(0)
         text = text.replace(location, "   ")
     parts = [part for part in split_fields(text) if part]
-    title = company = None
+    title, company = labelled_title, labelled_company
     rest: list[str] = []
-    for part in parts:
+    # A title is a part with a job word and no company word, if there is one.
+    title_index = next(
+        (
+            i
+            for i, part in enumerate(parts)
+            if TITLE.search(part) and not COMPANY.search(part) and not _location(part)
+        ),
+        None,
+    )
+    for index, part in enumerate(parts):
         if location is None and _location(part):
             location = part
-        elif title is None and TITLE.search(part) and not STRONG_COMPANY.search(part):
+        elif title is None and (
+            index == title_index
+            or (title_index is None and TITLE.search(part) and not STRONG_COMPANY.search(part))
+        ):
             title = part
-        elif company is None and COMPANY.search(part):
+        elif company is None and COMPANY.search(part) and index != title_index:
             company = part
         else:
             rest.append(part)
@@ -100,6 +155,8 @@ def _header_fields(header: str) -> dict[str, str | None]:
 
 def parse_experience(lines: list[Line]) -> list[dict[str, Any]]:
     entries: list[dict[str, Any]] = []
+    # "Dates | Employer | Position" as text (a PDF of a table) names columns only.
+    lines = [line for line in lines if column_labels(split_fields(line.text)) is None]
     for block in group_entries(lines, _starts_entry):
         headers = [line for line in block if not _is_highlight(line)]
         highlights = [strip_bullet(line) for line in block if _is_highlight(line)]

@@ -19,7 +19,9 @@ from resumes.parsing.fields.common import (
 _ISSUERS = re.compile(
     r"\b(?:Amazon Web Services|AWS|Microsoft|Google(?: Cloud)?|Cisco|PMI|CompTIA|Oracle|"
     r"\(ISC\)²|ISC2|ISACA|Red Hat|Linux Foundation|CNCF|Salesforce|Scrum Alliance|"
-    r"Coursera|edX|Udacity|IBM|CFA Institute|AICPA|Tableau|Databricks|HashiCorp|Kubernetes)\b"
+    r"Coursera|edX|Udacity|IBM|CFA Institute|AICPA|Tableau|Databricks|HashiCorp|Kubernetes|"
+    r"Project Management Institute|American Heart Association|American Red Cross|Meta|"
+    r"Snowflake|MongoDB|VMware|Adobe|HubSpot|Scrum\.org|Axelos|PeopleCert|NASM|ACE)\b"
 )
 _ISSUED_BY = re.compile(
     r"(?:issued by|by|from|颁发机构|颁发单位)\s*[:：]?\s*(?P<v>[^,|;，；]+)", re.I
@@ -61,24 +63,67 @@ def parse_projects(lines: list[Line]) -> list[dict[str, Any]]:
     return projects
 
 
+_CERT_CONTINUATION = re.compile(
+    r"^(?:issued|issuer|credential|license|licence|expires?|expiration|valid|id\b|"
+    r"颁发|发证|证书编号|有效期)",
+    re.I,
+)
+_TRAILING_PARENS = re.compile(r"\s*[(（](?P<v>[^()（）]{2,80})[)）]\s*$")
+_DASHED_ISSUER = re.compile(r"^(?P<n>.+?)\s+[-–—]\s+(?P<i>[^-–—|]{2,40}?)[\s\-–—|]*$")
+_CERT_LABEL = re.compile(
+    r"^(?:certifications?|certificates?|licen[cs]es?|证书|资格证书)\s*[:：]\s*", re.I
+)
+
+
+def _cert_lines(lines: list[Line]) -> list[str]:
+    """One certification per line or bullet; detail lines join the one above."""
+    out: list[str] = []
+    for line in lines:
+        raw = line.text.strip()
+        text = strip_bullet(raw)
+        if not text:
+            continue
+        detail = (
+            _CERT_CONTINUATION.match(text)
+            or not remove_dates(text).strip(" -–—|,:：()（）")
+            or (_ISSUERS.fullmatch(text) is not None)
+            or text[0].islower()
+        )
+        if out and detail and not is_bullet(raw):
+            out[-1] = f"{out[-1]} | {text}"
+        else:
+            out.append(text)
+    return out
+
+
 def parse_certifications(lines: list[Line]) -> list[dict[str, Any]]:
     certifications: list[dict[str, Any]] = []
-    for line in lines:
-        text = strip_bullet(line.text)
+    for text in _cert_lines(lines):
+        text = _CERT_LABEL.sub("", text)
         start, end, _ = find_range(text)
         date = end if end and end != "present" else start
+        issuer: str | None = None
+        parens = _TRAILING_PARENS.search(text)
+        if parens and (has_date(parens.group("v")) or _ISSUERS.search(parens.group("v"))):
+            inside = remove_dates(parens.group("v")).strip(" ,，;；-–—|")
+            issuer = inside.split(",")[0].strip() or None
+            text = text[: parens.start()]
         issued_by = _ISSUED_BY.search(text)
-        cleaned = remove_dates(_ISSUED_BY.sub("", text) if issued_by else text)
+        if issued_by and issuer is None:
+            issuer = remove_dates(issued_by.group("v")).strip(" -–—:：") or None
+            text = _ISSUED_BY.sub("", text)
+        cleaned = remove_dates(text)
+        dashed = _DASHED_ISSUER.match(cleaned)
+        if dashed and _ISSUERS.fullmatch(dashed.group("i")):
+            cleaned, issuer = dashed.group("n"), issuer or dashed.group("i")
         fields = [part.strip(" -–—:：") for part in _CERT_SPLIT.split(cleaned)]
-        fields = [part for part in fields if part]
+        fields = [part for part in fields if part and not _CERT_CONTINUATION.match(part)]
         if not fields:
             continue
-        name, issuer = fields[0], None
-        if issued_by:
-            issuer = issued_by.group("v").strip()
-        elif len(fields) > 1:
+        name = fields[0]
+        if issuer is None and len(fields) > 1:
             issuer = fields[1]
-        else:
+        if issuer is None:
             known = _ISSUERS.search(name)
             issuer = known.group(0) if known else None
         certifications.append({"name": name, "issuer": issuer, "date": date})

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import statistics
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from resumes.parsing.extract.headings import mark_headings
 from resumes.parsing.extract.model import ExtractedDocument, Line
@@ -23,6 +27,31 @@ _TIMEOUT_S = 20  # a stuck OCR must not hold a worker; the task limit is longer
 _CJK_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u9fff\uff00-\uffef])")
 # OCR reads round bullets as these characters.
 _BULLET_ARTEFACT = re.compile(r"^(?:[。©«»®•·]\s*|[oe*]\s+)")
+
+
+_ENV_LOCK = threading.Lock()
+
+
+@contextmanager
+def _single_threaded_tesseract() -> Iterator[None]:
+    """Run Tesseract with one OpenMP thread.
+
+    Its default OpenMP threads fight each other on a busy core: a page took 4.3 s with
+    them and 1.1 s without (eng+chi_sim, one core, measured). Workers get parallelism
+    from processes instead. The limit is set only around the call, because other
+    OpenMP users in the same process (speech models) should keep their threads; the
+    lock keeps two threads from interleaving the change.
+    """
+    with _ENV_LOCK:
+        previous = os.environ.get("OMP_THREAD_LIMIT")
+        os.environ["OMP_THREAD_LIMIT"] = "1"
+        try:
+            yield
+        finally:
+            if previous is None:
+                os.environ.pop("OMP_THREAD_LIMIT", None)
+            else:
+                os.environ["OMP_THREAD_LIMIT"] = previous
 
 
 def _prepare(data: bytes) -> object:
@@ -53,13 +82,14 @@ def extract_image(data: bytes) -> ExtractedDocument:
     import pytesseract
 
     image = _prepare(data)
-    table = pytesseract.image_to_data(
-        image,
-        lang=_LANGUAGES,
-        config=_CONFIG,
-        output_type=pytesseract.Output.DICT,
-        timeout=_TIMEOUT_S,
-    )
+    with _single_threaded_tesseract():
+        table = pytesseract.image_to_data(
+            image,
+            lang=_LANGUAGES,
+            config=_CONFIG,
+            output_type=pytesseract.Output.DICT,
+            timeout=_TIMEOUT_S,
+        )
     grouped: dict[tuple[int, int, int], list[tuple[str, int]]] = {}
     for index, word in enumerate(table["text"]):
         if not str(word).strip():

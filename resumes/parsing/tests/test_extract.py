@@ -147,3 +147,25 @@ def test_ocr_of_a_chinese_resume_image():
     assert result["basic_info"]["phone"].replace(" ", "") == "13912345678"
     assert result["education"][0]["school"] == "复旦大学"
     assert {"Python", "SQL", "数据分析"} <= {s["name"] for s in result["skills"]}
+
+
+def test_ocr_runs_tesseract_single_threaded_and_restores_the_environment(monkeypatch):
+    """OpenMP threads made OCR 4x slower on one core; the limit must not leak."""
+    import os
+
+    import pytesseract
+
+    from resumes.parsing.extract import image as image_extract
+    from resumes.tests.files import png_bytes
+
+    seen: list[str | None] = []
+
+    def fake_image_to_data(*args, **kwargs):
+        seen.append(os.environ.get("OMP_THREAD_LIMIT"))
+        return {"text": [], "block_num": [], "par_num": [], "line_num": [], "height": []}
+
+    monkeypatch.setattr(pytesseract, "image_to_data", fake_image_to_data)
+    monkeypatch.setenv("OMP_THREAD_LIMIT", "8")
+    image_extract.extract_image(png_bytes())
+    assert seen == ["1"]
+    assert os.environ["OMP_THREAD_LIMIT"] == "8"

@@ -16,6 +16,7 @@ from resumes.parsing.fields.education import parse_education
 from resumes.parsing.fields.experience import parse_experience
 from resumes.parsing.fields.languages import parse_languages
 from resumes.parsing.fields.projects import parse_certifications, parse_projects
+from resumes.parsing.fields.skill_list import LISTED_CONFIDENCE, listed_skills
 from resumes.parsing.language import detect_language
 from resumes.parsing.sections import SectionedResume, split_sections
 from resumes.parsing.skills import collect_skills, get_matcher, technologies_in
@@ -102,7 +103,20 @@ def _skills(result: dict[str, Any], sectioned: SectionedResume) -> None:
         if section.key in ("basic_info", "languages"):
             continue  # "English", "Go" in contact or language lines are not skills
         lines.extend((line.text, section.key == "skills") for line in section.lines)
-    result["skills"] = collect_skills(get_matcher().find(lines))
+    skills = collect_skills(get_matcher().find(lines))
+    known = {skill["name"].casefold() for skill in skills}
+    section_lines = [
+        line.text
+        for section in sectioned.sections
+        if section.key == "skills"
+        for line in section.lines
+    ]
+    for name in listed_skills(section_lines):
+        # Matched taxonomy entries already carry this name (or contain it).
+        if name.casefold() not in known and not any(name.casefold() in k for k in known):
+            known.add(name.casefold())
+            skills.append({"name": name, "category": "other", "confidence": LISTED_CONFIDENCE})
+    result["skills"] = skills
     for project in result["projects"]:
         project["technologies"] = technologies_in(
             f"{project['name'] or ''}\n{project['description'] or ''}"

@@ -1,5 +1,4 @@
 import io
-import shutil
 
 import pytest
 
@@ -131,8 +130,10 @@ def test_ocr_cleanup():
     assert clean_ocr_text("e Built APIs") == "• Built APIs"
 
 
-@pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract is not installed")
 def test_ocr_of_a_chinese_resume_image():
+    from conftest import require_tool
+
+    require_tool("tesseract")
     html = (
         '<html><head><meta charset="utf-8"><style>body{font-family:"Noto Sans CJK SC",sans-serif;'
         "font-size:16pt;margin:40px}</style></head><body><h1>王芳</h1>"

@@ -69,3 +69,52 @@ def test_technologies_in_project():
         "Redis",
         "PyTorch",
     ]
+
+
+def test_skills_section_items_outside_the_taxonomy_are_kept():
+    from resumes.parsing.fields.skill_list import listed_skills
+
+    lines = [
+        "Languages: Python, Go, TypeScript",
+        "Tools — Jira, Figma; Excel (advanced)",
+        "• Forklift operation, OSHA 10, Inventory control",
+        "熟悉Java、Spring Boot、微服务架构",
+        "技能：CAD制图、BIM建模",
+    ]
+    assert listed_skills(lines) == [
+        "Python",
+        "Go",
+        "TypeScript",
+        "Jira",
+        "Figma",
+        "Excel",
+        "Forklift operation",
+        "OSHA 10",
+        "Inventory control",
+        "Java",
+        "Spring Boot",
+        "微服务架构",
+        "CAD制图",
+        "BIM建模",
+    ]
+
+
+def test_sentences_in_a_skills_section_are_not_skills():
+    from resumes.parsing.fields.skill_list import listed_skills
+
+    assert listed_skills(["Experienced in building scalable systems for large teams."]) == []
+    assert listed_skills(["Proficient in Python"]) == []
+    assert listed_skills(["Fluent", "(advanced)"]) == []
+
+
+def test_the_pipeline_adds_listed_skills_once():
+    from resumes.parsing import parse_text
+
+    result = parse_text(
+        "Jane Roe\njane@example.com\nSkills\nPython, Forklift operation, python, Jira\n"
+    ).result
+    names = [skill["name"] for skill in result["skills"]]
+    assert names.count("Python") + names.count("python") == 1
+    assert "Forklift operation" in names
+    listed = next(skill for skill in result["skills"] if skill["name"] == "Forklift operation")
+    assert listed["confidence"] < 0.9

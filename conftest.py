@@ -112,16 +112,12 @@ def live_asgi(django_db_setup: Any, django_db_blocker: Any) -> Iterator[str]:
     Returns ``host:port``. Tests using it need ``transactional_db`` so that their rows
     are committed and visible to the server process.
     """
-    import subprocess
-    import sys
-
     from django.db import connection
 
-    from tests.processes import ROOT, free_port, wait_for_port
+    from tests.processes import ROOT, daphne_server
 
     with django_db_blocker.unblock():
         database_name = str(connection.settings_dict["NAME"])
-    port = free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "tests.settings",
@@ -129,30 +125,8 @@ def live_asgi(django_db_setup: Any, django_db_blocker: Any) -> Iterator[str]:
         "PYTHONUNBUFFERED": "1",
     }
     (ROOT / "var").mkdir(exist_ok=True)
-    log = open(ROOT / "var" / "live-daphne.log", "wb")  # noqa: SIM115 (closed below)
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "daphne",
-            "-b",
-            "127.0.0.1",
-            "-p",
-            str(port),
-            "interviewgenius.asgi:application",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        wait_for_port(port, timeout=60)
-        yield f"127.0.0.1:{port}"
-    finally:
-        server.terminate()
-        server.wait(timeout=15)
-        log.close()
+    with open(ROOT / "var" / "live-daphne.log", "wb") as log, daphne_server(env, log) as address:
+        yield address
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.processes import free_port, wait_for_port  # noqa: E402  (needs ROOT on the path)
+from tests.processes import daphne_server  # noqa: E402  (needs ROOT on the path)
 
 
 def main() -> None:
@@ -88,58 +88,35 @@ def main() -> None:
         .splitlines()[-1]
     )
 
-    port = free_port()
     server_log = args.server_log.open("wb") if args.server_log else subprocess.DEVNULL
-    server = subprocess.Popen(
-        [
-            python,
-            "-m",
-            "daphne",
-            "-b",
-            "127.0.0.1",
-            "-p",
-            str(port),
-            "interviewgenius.asgi:application",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=server_log,
-        stderr=subprocess.STDOUT,
-    )
     try:
-        wait_for_port(port)
-        url = f"http://127.0.0.1:{port}/api/auth/me"
-        header = f"Authorization: Bearer {token}"
-        # Warm-up: first requests open database connections and import lazily.
-        subprocess.run(
-            [wrk, "-t1", "-c4", "-d3s", "-H", header, url], check=True, capture_output=True
-        )
-        result = subprocess.run(
-            [
-                wrk,
-                f"-t{args.threads}",
-                f"-c{args.connections}",
-                f"-d{args.duration}s",
-                "--timeout",
-                "10s",
-                "-H",
-                header,
-                "-s",
-                str(ROOT / "bench" / "wrk_report.lua"),
-                url,
-            ],
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        report = json.loads(result.stdout.strip().splitlines()[-1])
+        with daphne_server(env, server_log) as address:
+            url = f"http://{address}/api/auth/me"
+            header = f"Authorization: Bearer {token}"
+            # Warm-up: first requests open database connections and import lazily.
+            subprocess.run(
+                [wrk, "-t1", "-c4", "-d3s", "-H", header, url], check=True, capture_output=True
+            )
+            result = subprocess.run(
+                [
+                    wrk,
+                    f"-t{args.threads}",
+                    f"-c{args.connections}",
+                    f"-d{args.duration}s",
+                    "--timeout",
+                    "10s",
+                    "-H",
+                    header,
+                    "-s",
+                    str(ROOT / "bench" / "wrk_report.lua"),
+                    url,
+                ],
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            report = json.loads(result.stdout.strip().splitlines()[-1])
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:  # Daphne waits on open keep-alive sockets
-            server.kill()
-            server.wait()
         shutil.rmtree(workdir, ignore_errors=True)
 
     database = env["DATABASE_URL"].split(":", 1)[0]

@@ -117,15 +117,7 @@ class ResumeParseResultAdmin(admin.ModelAdmin):
     list_filter = ("language",)
     readonly_fields = (
         "resume",
-        "language",
-        "basic_info",
-        "education",
-        "work_experience",
-        "skills",
-        "projects",
-        "certifications",
-        "languages",
-        "parse_confidence",
+        *ResumeParseResult.MACHINE_FIELDS,
         "corrections",
         "created_at",
         "updated_at",

@@ -62,11 +62,6 @@ class ResumeViewSet(
         form = UploadSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         uploaded = form.validated_data["resume"]
-        if uploaded.size > MAX_UPLOAD_BYTES:
-            raise PayloadTooLarge(
-                _("The file is larger than 10 MB. Export a smaller PDF or compress the image."),
-                details={"limit_bytes": MAX_UPLOAD_BYTES},
-            )
         outcome = services.upload_resume(
             owner=signed_in_user(request), data=uploaded.read(), filename=uploaded.name or "resume"
         )

@@ -20,11 +20,13 @@ from django.utils import timezone
 
 from resumes import metrics, storage
 from resumes.models import Resume, ResumeParseLog, ResumeParseResult, ResumeStatus, SkillMatch
-from resumes.parsing.types import ParseOutcome, ResumeParseError, StepTiming
+from resumes.parsing.types import STEPS, ParseOutcome, ResumeParseError, StepTiming
 from resumes.parsing.validate import inspect_document
 
 logger = logging.getLogger(__name__)
 
+# What a candidate sees progress over: opening the stored file, then the parser's steps.
+ALL_STEPS = ("load", *STEPS)
 Outcome = Literal["completed", "failed", "skipped"]
 GENERIC_FAILURE = (
     "Something went wrong while reading this resume. Try “Parse again”; if it fails "

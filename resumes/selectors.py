@@ -6,7 +6,7 @@ from typing import Any
 
 from resumes import messages
 from resumes.models import Resume, ResumeParseResult, ResumeStatus
-from resumes.serializers import ALL_STEPS
+from resumes.pipeline import ALL_STEPS
 
 
 def parse_status(resume: Resume) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from rest_framework import serializers
 
 from interviewgenius.http.serializers import StrictInputSerializer
 from resumes.models import Resume, ResumeParseLog
-from resumes.parsing.types import STEPS
+from resumes.selectors import error_of
 
 DATE_PATTERN = r"^(\d{4}(-(0[1-9]|1[0-2]))?|present)$"
 MAX_ITEMS = 50  # entries per list: far above any resume, bounds what a client can store
@@ -145,8 +145,6 @@ class ResumeSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(ResumeErrorSerializer(allow_null=True))
     def get_error(self, resume: Resume) -> dict[str, str] | None:
-        from resumes.selectors import error_of  # selectors import this module
-
         return error_of(resume)
 
 
@@ -170,9 +168,6 @@ class StatusSerializer(serializers.Serializer):
     progress = serializers.FloatField(help_text="0 to 1: the share of steps done")
     steps = StepSerializer(many=True)
     error = ResumeErrorSerializer(allow_null=True)
-
-
-ALL_STEPS = ("load", *STEPS)
 
 
 class UploadSerializer(StrictInputSerializer):

@@ -17,7 +17,7 @@ from interviewgenius.http.errors import Conflict, DomainError
 from resumes import messages, metrics, storage
 from resumes.models import Resume, ResumeParseResult, ResumeStatus
 from resumes.parsing.types import UnsupportedDocument
-from resumes.parsing.validate import inspect_document
+from resumes.parsing.validate import MAX_UPLOAD_BYTES, inspect_document
 
 FILE_NAME_MAX = 200  # longer names are cut (they are only shown back to their owner)
 
@@ -28,10 +28,11 @@ class InvalidResumeFile(DomainError):
     status_code = 400
 
     def __init__(self, refusal: UnsupportedDocument) -> None:
-        super().__init__(
-            messages.for_code(refusal.code, refusal.message), details={"reason": refusal.code}
-        )
-        self.code = "too_large" if refusal.code == "too_large" else "invalid_file"
+        details: dict[str, Any] = {"reason": refusal.code}
+        if refusal.code == "too_large":
+            details["limit_bytes"] = MAX_UPLOAD_BYTES
+        super().__init__(messages.for_code(refusal.code, refusal.message), details=details)
+        self.code = "payload_too_large" if refusal.code == "too_large" else "invalid_file"
         if refusal.code == "too_large":
             self.status_code = 413
 

@@ -5,6 +5,7 @@ import logging
 from celery import shared_task
 from celery.contrib.django.task import DjangoTask
 from celery.exceptions import SoftTimeLimitExceeded
+from celery.signals import worker_init
 from django.db import InterfaceError, OperationalError
 
 from resumes.pipeline import fail_unexpectedly, run_parse
@@ -55,3 +56,12 @@ def parse_resume_task(self: DjangoTask, resume_id: int) -> str:
         logger.exception("resume parse crashed", extra={"resume_id": resume_id})
         fail_unexpectedly(resume_id=resume_id, task_id=task_id)
         return "failed"
+
+
+@worker_init.connect
+def _warm_up_parser(**kwargs: object) -> None:
+    """Load the skills taxonomy (about 2 s) once as the worker starts, before it forks
+    its pool, so no candidate's first resume waits for it."""
+    from resumes.parsing import warm_up
+
+    warm_up()

@@ -15,7 +15,8 @@ from interviewgenius.http.errors import Conflict
 from resumes import selectors, services
 from resumes.models import Resume
 from resumes.parsing.validate import MAX_UPLOAD_BYTES
-from resumes.serializers import ALL_STEPS, MAX_ITEMS, CorrectionsSerializer
+from resumes.pipeline import ALL_STEPS
+from resumes.serializers import MAX_ITEMS, CorrectionsSerializer
 
 ENTRY_FIELDS = {
     "education": ("school", "degree", "major", "start", "end", "gpa"),
@@ -34,11 +35,6 @@ def resume_list(request: HttpRequest) -> HttpResponse:
         uploaded = request.FILES.get("resume")
         if uploaded is None:
             messages.error(request, _("Choose a file to upload."))
-        elif uploaded.size and uploaded.size > MAX_UPLOAD_BYTES:
-            messages.error(
-                request,
-                _("The file is larger than 10 MB. Export a smaller PDF or compress the image."),
-            )
         else:
             try:
                 outcome = services.upload_resume(

@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,6 +33,34 @@ def wait_for_port(port: int, timeout: float = 15.0) -> None:
     raise TimeoutError(f"nothing listens on port {port} after {timeout}s")
 
 
+def stop(proc: subprocess.Popen[bytes], timeout: float = 10) -> None:
+    """Terminate, and kill what ignores it (Daphne waits on open keep-alive sockets)."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+@contextmanager
+def serving(
+    command: list[str],
+    port: int,
+    *,
+    env: dict[str, str] | None = None,
+    log: Any = subprocess.DEVNULL,
+    timeout: float = 30,
+) -> Iterator[subprocess.Popen[bytes]]:
+    """A server process listening on ``port`` for the duration of the block."""
+    proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        wait_for_port(port, timeout=timeout)
+        yield proc
+    finally:
+        stop(proc)
+
+
 @contextmanager
 def redis_server() -> Iterator[tuple[subprocess.Popen[bytes], str]]:
     """A private, throw-away redis-server on a free port (so a test may stop it)."""
@@ -39,17 +68,37 @@ def redis_server() -> Iterator[tuple[subprocess.Popen[bytes], str]]:
     if binary is None:
         raise FileNotFoundError("redis-server is not installed")
     port = free_port()
-    proc = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_for_port(port)
+    command = [
+        binary,
+        "--port",
+        str(port),
+        "--bind",
+        "127.0.0.1",
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+    ]
+    with serving(command, port, timeout=15) as proc:
         yield proc, f"redis://127.0.0.1:{port}/0"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+
+
+@contextmanager
+def daphne_server(env: dict[str, str], log: Any = subprocess.DEVNULL) -> Iterator[str]:
+    """The app under Daphne (HTTP + WebSocket) on a free port; yields ``host:port``."""
+    port = free_port()
+    command = [
+        sys.executable,
+        "-m",
+        "daphne",
+        "-b",
+        "127.0.0.1",
+        "-p",
+        str(port),
+        "interviewgenius.asgi:application",
+    ]
+    with serving(command, port, env=env, log=log, timeout=60):
+        yield f"127.0.0.1:{port}"
 
 
 @contextmanager
@@ -85,25 +134,12 @@ def celery_worker(
     try:
         yield proc
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc, timeout=15)
 
 
 @contextmanager
 def s3_server() -> Iterator[str]:
     """moto's S3-compatible server over HTTP on a free port; yields its endpoint URL."""
     port = free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_for_port(port, timeout=30)
+    with serving([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)], port):
         yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)

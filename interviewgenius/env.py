@@ -14,6 +14,7 @@ from collections.abc import Mapping
 # shadows those builtins inside the class body; annotations there use these aliases.
 Text = str
 TextList = list[str]
+Number = float
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
@@ -56,6 +57,18 @@ class Env:
             raise ImproperlyConfiguredEnv(f"{name} must be an integer, got {raw!r}") from None
         if minimum is not None and value < minimum:
             raise ImproperlyConfiguredEnv(f"{name} must be at least {minimum}, got {value}")
+        return value
+
+    def float(self, name: Text, default: Number, *, minimum: Number | None = None) -> Number:
+        raw = self._source.get(name, "").strip()
+        if not raw:
+            return default
+        try:
+            value = Number(raw)
+        except ValueError:
+            raise ImproperlyConfiguredEnv(f"{name} must be a number, got {raw!r}") from None
+        if value != value or (minimum is not None and value < minimum):  # NaN, or too small
+            raise ImproperlyConfiguredEnv(f"{name} must be a number >= {minimum}, got {raw!r}")
         return value
 
     def list(self, name: Text, default: TextList | None = None) -> TextList:

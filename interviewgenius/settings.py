@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "interviewgenius.apps.CoreConfig",
     "accounts",
     "resumes",
+    "questions",
 ]
 
 MIDDLEWARE = [
@@ -236,6 +237,19 @@ STORAGES = {
 
 # Resumes (and their files) older than this are deleted by `manage.py cleanup`.
 RESUME_RETENTION_DAYS = env.int("RESUME_RETENTION_DAYS", 365, minimum=1)
+
+# --- Questions and the LLM ----------------------------------------------------------------
+# With no LLM_API_KEY the template bank answers every request (the embedded default).
+LLM_API_KEY = env.str("LLM_API_KEY")
+LLM_BASE_URL = env.str("LLM_BASE_URL", "https://api.deepseek.com")
+LLM_MODEL = env.str("LLM_MODEL", "deepseek-chat")
+LLM_TIMEOUT = env.float("LLM_TIMEOUT", 30.0, minimum=0.1)
+LLM_MAX_ATTEMPTS = env.int("LLM_MAX_ATTEMPTS", 3, minimum=1)
+LLM_BACKOFF = env.float("LLM_BACKOFF", 1.0, minimum=0.0)  # seconds before the 2nd attempt
+LLM_TEMPERATURE = env.float("LLM_TEMPERATURE", 0.7, minimum=0.0)
+LLM_MAX_TOKENS = env.int("LLM_MAX_TOKENS", 4000, minimum=256)
+# An identical request for an unchanged parse result reuses its questions this long.
+QUESTION_CACHE_SECONDS = env.int("QUESTION_CACHE_SECONDS", 3600, minimum=0)
 
 # JSON bodies have no reason to exceed this; larger ones are refused with 413 before
 # parsing, which bounds memory per request. File uploads have their own limits.

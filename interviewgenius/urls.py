@@ -14,6 +14,7 @@ handler500 = "interviewgenius.http.errors.handler500"
 api_patterns: list[URLPattern | URLResolver] = [
     path("", include("accounts.urls")),
     path("", include("resumes.urls")),
+    path("", include("questions.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
 ]

@@ -8,8 +8,8 @@ from django.core.management.base import BaseCommand
 
 class Command(BaseCommand):
     help = (
-        "Load every app's shipped defaults (fixtures/defaults*.json: template banks and "
-        "the like). Fixtures carry primary keys, so re-running updates instead of duplicating."
+        "Load every app's shipped defaults: fixtures/defaults*.json, and the data an app "
+        "loads with its own command (the question bank). Re-running updates, never duplicates."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -18,7 +18,10 @@ class Command(BaseCommand):
             folder = Path(config.path) / "fixtures"
             if folder.is_dir():
                 fixtures.extend(sorted(str(p) for p in folder.glob("defaults*.json")))
-        if not fixtures:
-            self.stdout.write("no default data to load")
-            return
-        call_command("loaddata", *fixtures, verbosity=options.get("verbosity", 1))
+        if fixtures:
+            call_command("loaddata", *fixtures, verbosity=options.get("verbosity", 1))
+        # Data that ships in its own validated format loads through its own command.
+        for config in apps.get_app_configs():
+            command = getattr(config, "default_data_command", None)
+            if command:
+                call_command(command, verbosity=options.get("verbosity", 1))

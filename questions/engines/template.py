@@ -1,0 +1,270 @@
+"""The template engine: picks bank templates for a resume and fills them with its facts.
+
+Deterministic for a given seed. Steps: every template that fits the resume becomes a
+candidate with a weight (how strongly the resume shows what it asks about); the
+distributions become an exact type x difficulty plan; then the plan is filled one
+question at a time, always taking the best remaining candidate after a penalty for
+skills and competencies already asked about (so the top skills are all covered) and
+never a near-duplicate of a question already taken.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from questions.analysis import TECH_CATEGORIES, ResumeProfile, SkillProfile
+from questions.bank import placeholders_in
+from questions.engines.quotas import exact_counts, plan_cells
+from questions.engines.types import (
+    DIFFICULTIES,
+    QUESTION_TYPES,
+    EngineResult,
+    GeneratedQuestion,
+    GenerationSpec,
+    TemplateSpec,
+)
+from questions.similarity import is_near_duplicate, shingles
+
+ROLE_CATEGORIES = frozenset(
+    {"healthcare", "finance", "sales", "education", "marketing", "human_resources"}
+)
+# Each earlier question on the same skill (or competency) multiplies a candidate's weight
+# by this, so a second Go question only wins over a strong first Kubernetes question.
+REPEAT_PENALTY = 0.35
+# A generic "{skill}" template is worth a little less than one written for that skill.
+GENERIC_FACTOR = 0.8
+# How many of the resume's skills in a category a generic template is tried with.
+GENERIC_SKILLS_PER_TEMPLATE = 3
+# Random jitter: enough to vary equal candidates between seeds, too little to reorder
+# clearly different ones.
+JITTER = 0.05
+
+
+@dataclass
+class Candidate:
+    template: TemplateSpec
+    text: str
+    weight: float
+    skill: str  # canonical name; "" when not about one skill
+    question_type: str
+    difficulty: str
+    shingles: frozenset[str]
+
+
+def generate(
+    profile: ResumeProfile, templates: Sequence[TemplateSpec], spec: GenerationSpec
+) -> EngineResult:
+    rng = random.Random(spec.seed)
+    candidates = _candidates(profile, templates, spec, rng)
+    type_counts = exact_counts(spec.type_distribution, spec.count, QUESTION_TYPES)
+    level_counts = exact_counts(spec.difficulty_distribution, spec.count, DIFFICULTIES)
+    capacity = Counter((c.question_type, c.difficulty) for c in candidates)
+    plan, unplanned = plan_cells(type_counts, level_counts, dict(capacity))
+    warnings: list[str] = []
+    if unplanned:
+        warnings.append("distribution_relaxed")
+
+    chosen = _fill(candidates, plan)
+    if len(chosen) < spec.count:
+        # The bank cannot meet the plan (too few templates in some cell, or only
+        # near-duplicates left): keep the type margin, relax the difficulty.
+        if "distribution_relaxed" not in warnings:
+            warnings.append("distribution_relaxed")
+        missing = Counter(type_counts)
+        missing.subtract(Counter(c.question_type for c in chosen))
+        relaxed = {
+            (t, d): missing[t] if d == DIFFICULTIES[0] else 0
+            for t in QUESTION_TYPES
+            for d in DIFFICULTIES
+        }
+        extra = _fill(candidates, relaxed, already=chosen, any_difficulty=True)
+        chosen.extend(extra)
+    if len(chosen) < spec.count:
+        warnings.append("not_enough_templates")
+    ordered = sorted(
+        enumerate(chosen), key=lambda pair: (DIFFICULTIES.index(pair[1].difficulty), pair[0])
+    )
+    return EngineResult(
+        questions=[_question(c) for _, c in ordered], engine="template", warnings=warnings
+    )
+
+
+def _candidates(
+    profile: ResumeProfile,
+    templates: Sequence[TemplateSpec],
+    spec: GenerationSpec,
+    rng: random.Random,
+) -> list[Candidate]:
+    skills = [s for s in profile.skills if s.canonical.casefold() not in spec.exclude_skills]
+    by_name = {s.canonical: s for s in skills}
+    by_category: dict[str, list[SkillProfile]] = {}
+    for ranked in skills:  # already ranked, best first
+        by_category.setdefault(ranked.category, []).append(ranked)
+    is_software = profile.software >= 1.0
+    out: list[Candidate] = []
+    for template in templates:
+        if template.language != spec.language:
+            continue
+        technical = template.question_type == "technical"
+        if (
+            technical
+            and spec.skill_categories
+            and template.skill_category not in spec.skill_categories
+        ):
+            continue
+        for skill, weight in _matches(template, profile, by_name, by_category, is_software):
+            if skill is not None and skill.canonical.casefold() in spec.focus_skills:
+                weight *= 1.5
+            if spec.focus_latest_role and skill is not None:
+                weight *= 1.3 if skill.canonical in profile.latest_role_skills else 0.8
+            text = _fill_text(template.text, profile, skill)
+            if text is None:
+                continue
+            out.append(
+                Candidate(
+                    template=template,
+                    text=text,
+                    weight=weight + rng.random() * JITTER,
+                    skill=skill.canonical if skill is not None else "",
+                    question_type=template.question_type,
+                    difficulty=template.difficulty,
+                    shingles=shingles(text),
+                )
+            )
+    return out
+
+
+def _matches(
+    template: TemplateSpec,
+    profile: ResumeProfile,
+    by_name: dict[str, SkillProfile],
+    by_category: dict[str, list[SkillProfile]],
+    is_software: bool,
+) -> list[tuple[SkillProfile | None, float]]:
+    """The (skill, weight) pairs this template can be asked with; empty when it does not fit."""
+    category = template.skill_category
+    if template.skill:
+        named = by_name.get(template.skill)
+        return [(named, named.weight)] if named is not None else []
+    if "{skill}" in template.text:
+        generic: list[tuple[SkillProfile | None, float]] = [
+            (s, s.weight * GENERIC_FACTOR) for s in by_category.get(category, [])
+        ]
+        return generic[:GENERIC_SKILLS_PER_TEMPLATE]
+    if category in ROLE_CATEGORIES:
+        score = profile.roles.get(category, 0.0)
+        return [(None, 0.6 + 0.1 * min(score, 6))] if score > 0 else []
+    if category == "system_design":
+        return [(None, 0.75)] if is_software else []
+    if template.question_type == "technical":
+        # Generic technical questions of a category the resume shows at all.
+        return [(None, 0.5)] if category in by_category or category not in TECH_CATEGORIES else []
+    return [(None, 0.5)]
+
+
+def _fill_text(text: str, profile: ResumeProfile, skill: SkillProfile | None) -> str | None:
+    names = placeholders_in(text)
+    if not names:
+        return text
+    values: dict[str, str] = {}
+    if "skill" in names:
+        if skill is None:
+            return None
+        values["skill"] = skill.name
+    if "company" in names:
+        if not profile.company:
+            return None
+        values["company"] = profile.company
+    if "role" in names:
+        if not profile.title:
+            return None
+        values["role"] = profile.title
+    if "project" in names:
+        project = _project_for(profile, skill)
+        if project is None:
+            return None
+        values["project"] = project
+    return text.format_map(values)
+
+
+def _project_for(profile: ResumeProfile, skill: SkillProfile | None) -> str | None:
+    if not profile.projects:
+        return None
+    if skill is not None:
+        for name, used in profile.projects:
+            if skill.canonical in used:
+                return name
+    return profile.projects[0][0]
+
+
+def _fill(
+    candidates: list[Candidate],
+    plan: dict[tuple[str, str], int],
+    *,
+    already: list[Candidate] | None = None,
+    any_difficulty: bool = False,
+) -> list[Candidate]:
+    taken: list[Candidate] = list(already or [])
+    used_templates = {c.template.key for c in taken}
+    seen = [c.shingles for c in taken]
+    skill_uses = Counter(c.skill for c in taken if c.skill)
+    competency_uses = Counter(c.template.competency for c in taken if c.template.competency)
+    remaining = {cell: n for cell, n in plan.items() if n > 0}
+    if any_difficulty:
+        per_type = Counter[str]()
+        for (t, _), n in remaining.items():
+            per_type[t] += n
+        remaining = {(t, "*"): n for t, n in per_type.items() if n > 0}
+    picked: list[Candidate] = []
+    pool = sorted(candidates, key=lambda c: -c.weight)
+    while remaining:
+        best: tuple[float, Candidate] | None = None
+        for candidate in pool:
+            cell = (candidate.question_type, "*" if any_difficulty else candidate.difficulty)
+            if cell not in remaining or candidate.template.key in used_templates:
+                continue
+            score = candidate.weight
+            if candidate.skill:
+                score *= REPEAT_PENALTY ** skill_uses[candidate.skill]
+            if candidate.template.competency:
+                score *= REPEAT_PENALTY ** competency_uses[candidate.template.competency]
+            if best is not None and score <= best[0]:
+                continue
+            if is_near_duplicate(candidate.shingles, seen):
+                continue
+            best = (score, candidate)
+        if best is None:
+            break
+        choice = best[1]
+        cell = (choice.question_type, "*" if any_difficulty else choice.difficulty)
+        remaining[cell] -= 1
+        if not remaining[cell]:
+            del remaining[cell]
+        picked.append(choice)
+        used_templates.add(choice.template.key)
+        seen.append(choice.shingles)
+        if choice.skill:
+            skill_uses[choice.skill] += 1
+        if choice.template.competency:
+            competency_uses[choice.template.competency] += 1
+    return picked
+
+
+def _question(candidate: Candidate) -> GeneratedQuestion:
+    template = candidate.template
+    return GeneratedQuestion(
+        text=candidate.text,
+        question_type=template.question_type,
+        difficulty=template.difficulty,
+        skill=candidate.skill,
+        skill_category=template.skill_category,
+        competency=template.competency,
+        keywords=list(template.keywords),
+        answer_points=list(template.answer_points),
+        source="template",
+        template_id=template.id,
+        template_key=template.key,
+    )

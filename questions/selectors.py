@@ -1,0 +1,68 @@
+"""Reads for question generation: the bank (cached per process) and owner-scoped lookups."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from django.db.models import Count, Max
+
+from questions.engines.types import TemplateSpec
+from questions.models import GenerationConfig, GenerationLog, Question, QuestionTemplate
+from resumes.models import Resume
+
+_bank_lock = threading.Lock()
+_bank_cache: dict[str, tuple[tuple[Any, ...], list[TemplateSpec]]] = {}
+
+
+def bank_version(language: str) -> tuple[Any, ...]:
+    """Changes whenever a template of ``language`` is added, edited, enabled or removed."""
+    stats = QuestionTemplate.objects.filter(language=language).aggregate(
+        n=Count("id"), changed=Max("updated_at")
+    )
+    active = QuestionTemplate.objects.filter(language=language, is_active=True).count()
+    return (stats["n"], active, str(stats["changed"]))
+
+
+def template_bank(language: str) -> tuple[tuple[Any, ...], list[TemplateSpec]]:
+    """The enabled templates of one language, and the bank version they were read at.
+
+    Reading ~300 rows through the ORM costs more than generating from them, so each
+    process keeps them until the version changes (one cheap aggregate per request).
+    """
+    version = bank_version(language)
+    cached = _bank_cache.get(language)
+    if cached is not None and cached[0] == version:
+        return cached
+    rows = QuestionTemplate.objects.active().filter(language=language).order_by("key")
+    specs = [
+        TemplateSpec(
+            id=t.pk,
+            key=t.key,
+            language=t.language,
+            question_type=t.question_type,
+            difficulty=t.difficulty,
+            skill=t.skill,
+            skill_category=t.skill_category,
+            competency=t.competency,
+            text=t.text,
+            keywords=tuple(t.keywords or ()),
+            answer_points=tuple(t.answer_points or ()),
+        )
+        for t in rows
+    ]
+    with _bank_lock:
+        _bank_cache[language] = (version, specs)
+    return version, specs
+
+
+def owned_resume(user: Any, resume_id: int) -> Resume | None:
+    return Resume.objects.owned_by(user).filter(pk=resume_id).first()
+
+
+def owned_config(user: Any, config_id: int) -> GenerationConfig | None:
+    return GenerationConfig.objects.owned_by(user).filter(pk=config_id).first()
+
+
+def questions_of(generation: GenerationLog) -> list[Question]:
+    return list(generation.questions.order_by("position", "id"))

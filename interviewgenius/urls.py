@@ -24,6 +24,7 @@ urlpatterns = [
     path("api/", include(api_patterns)),
     path("accounts/", include("accounts.page_urls")),
     path("resumes/", include("resumes.page_urls")),
+    path("questions/", include("questions.page_urls")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("metrics", metrics_view, name="metrics"),

@@ -265,7 +265,7 @@ def analyse_resume(
     latest_skills: set[str] = set()
     for index, (job, span) in enumerate(zip(jobs, spans, strict=True)):
         text = " ".join([str(job.get("title") or ""), *map(str, job.get("highlights") or [])])
-        for entry in skills_in(text):
+        for entry in _mentioned(text, skills):
             profile = skills.get(entry.name) or _add_prose_skill(skills, entry)
             profile.work_mentions += 1
             if index == latest_index:
@@ -284,7 +284,7 @@ def analyse_resume(
         text = " ".join(
             [str(project.get("description") or ""), *map(str, project.get("technologies") or [])]
         )
-        used = frozenset(entry.name for entry in skills_in(text))
+        used = frozenset(entry.name for entry in _mentioned(text, skills))
         for name in used:
             if name in skills:
                 skills[name].project_mentions += 1
@@ -322,6 +322,27 @@ def analyse_resume(
         experience_years=experience,
         latest_role_skills=frozenset(latest_skills),
     )
+
+
+def _mentioned(text: str, listed: dict[str, SkillProfile]) -> list[CanonicalSkill]:
+    """Skills named in prose: the taxonomy's matches, plus the candidate's own listed skills.
+
+    The taxonomy only trusts short everyday-word names ("Go", "R", "C") inside lists, so
+    "Built Go services" alone says nothing; but once the candidate has listed Go, the same
+    word in their job's bullets is evidence of using it.
+    """
+    found = {entry.name: entry for entry in skills_in(text)}
+    for profile in listed.values():
+        if profile.canonical in found:
+            continue
+        for name in {profile.name, profile.canonical}:
+            # ASCII boundaries: Chinese runs words together ("熟练掌握Go开发").
+            if re.search(
+                rf"(?<![A-Za-z0-9_.+#]){re.escape(name)}(?![A-Za-z0-9_+#]|\.[A-Za-z0-9])", text
+            ):
+                found[profile.canonical] = CanonicalSkill(profile.canonical, profile.category)
+                break
+    return list(found.values())
 
 
 def _add_prose_skill(skills: dict[str, SkillProfile], entry: CanonicalSkill) -> SkillProfile:

@@ -26,3 +26,8 @@ LOGGING["root"]["level"] = "WARNING"
 # Serve static files straight from the app folders, so tests need no collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Tests never reach a hosted LLM: those that need one start tests/llm_server.py and
+# point LLM_BASE_URL at it.
+LLM_API_KEY = ""
+LLM_BACKOFF = 0.01

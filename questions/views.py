@@ -41,6 +41,18 @@ FALLBACK_REASONS = {
 }
 
 
+# Error lists name the form's sections, not the API's field names.
+FIELD_LABELS = {
+    "name": gettext_lazy("Name"),
+    "count": gettext_lazy("Number of questions"),
+    "difficulty_distribution": gettext_lazy("Difficulty"),
+    "type_distribution": gettext_lazy("Type"),
+    "skill_categories": gettext_lazy("Technical questions about (none ticked: all)"),
+    "custom_rules": gettext_lazy("Rules"),
+    "language": gettext_lazy("Language"),
+}
+
+
 def _own_resume(request: HttpRequest, pk: int) -> Resume:
     return get_object_or_404(Resume.objects.owned_by(request.user), pk=pk)
 
@@ -176,14 +188,14 @@ def _save_config(
     }
     form = GenerationConfigSerializer(data=payload)
     if not form.is_valid():
-        return None, form.errors
+        return None, {str(FIELD_LABELS.get(k, k)): v for k, v in form.errors.items()}
     try:
         if editing is None:
             saved = services.create_config(owner=request.user, data=dict(form.validated_data))
         else:
             saved = services.update_config(config=editing, data=dict(form.validated_data))
     except DomainError as refusal:
-        return None, refusal.details or {"name": [str(refusal.message)]}
+        return None, {str(FIELD_LABELS["name"]): [str(refusal.message)]}
     return saved, None
 
 

@@ -133,11 +133,14 @@ def test_someone_elses_config_cannot_be_used_on_ones_own_resume(user, auth_api, 
 # --- Generation ---------------------------------------------------------------------------
 
 
-def test_generate_inline_then_from_the_cache(user, auth_api, question_bank):
+def test_generate_inline_then_from_the_cache(
+    user, auth_api, question_bank, django_capture_on_commit_callbacks
+):
     resume = parsed_resume(user, GO_KUBERNETES)
-    first = auth_api.post(
-        "/api/questions/generate", {"resume_id": resume.pk, "count": 10}, format="json"
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # the cache is filled on commit
+        first = auth_api.post(
+            "/api/questions/generate", {"resume_id": resume.pk, "count": 10}, format="json"
+        )
     assert first.status_code == 201, first.content
     body = first.json()
     assert body["cached"] is False
@@ -166,10 +169,14 @@ def test_generate_inline_then_from_the_cache(user, auth_api, question_bank):
     assert GenerationLog.objects.count() == 2
 
 
-def test_corrections_invalidate_the_cache(user, auth_api, question_bank):
+def test_corrections_invalidate_the_cache(
+    user, auth_api, question_bank, django_capture_on_commit_callbacks
+):
     resume = parsed_resume(user, GO_KUBERNETES)
     request = {"resume_id": resume.pk, "count": 6}
-    assert auth_api.post("/api/questions/generate", request, format="json").status_code == 201
+    with django_capture_on_commit_callbacks(execute=True):
+        assert auth_api.post("/api/questions/generate", request, format="json").status_code == 201
+    assert auth_api.post("/api/questions/generate", request, format="json").status_code == 200
     patched = auth_api.patch(
         f"/api/resumes/{resume.pk}/parse-result",
         {"skills": [{"name": "Rust", "category": "programming_language", "confidence": 1.0}]},
@@ -238,10 +245,13 @@ def test_deleting_the_resume_deletes_its_questions(user, auth_api, question_bank
     assert not Question.objects.exists() and not GenerationLog.objects.exists()
 
 
-def test_generation_metrics_are_exported(user, auth_api, question_bank, settings):
+def test_generation_metrics_are_exported(
+    user, auth_api, question_bank, settings, django_capture_on_commit_callbacks
+):
     settings.METRICS_TOKEN = "m-token"
     resume = parsed_resume(user, GO_KUBERNETES)
-    auth_api.post("/api/questions/generate", {"resume_id": resume.pk}, format="json")
+    with django_capture_on_commit_callbacks(execute=True):
+        auth_api.post("/api/questions/generate", {"resume_id": resume.pk}, format="json")
     auth_api.post("/api/questions/generate", {"resume_id": resume.pk}, format="json")
     text = APIClient().get("/metrics", HTTP_AUTHORIZATION="Bearer m-token").content.decode()
     assert 'ig_question_generation_seconds_count{engine="template"}' in text

@@ -6,6 +6,7 @@ from collections import Counter
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 
 from accounts.tests.factories import make_user
 from questions import bank
@@ -152,7 +153,7 @@ def test_json_errors_carry_the_line_of_their_object():
 
 def test_duplicate_keys_are_reported_at_the_second_occurrence():
     text = json.dumps([record(), record()], indent=1)
-    with pytest.raises(bank.BankImportError) as caught:
+    with translation.override("en"), pytest.raises(bank.BankImportError) as caught:
         bank.validate_rows(bank.json_rows(text))
     (error,) = caught.value.errors
     assert error.field == "key" and "line 2" in error.message

@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+import pytest
+from channels.db import database_sync_to_async
+from playwright.async_api import expect
+
+from accounts.models import User
+from questions.models import GenerationConfig
+from questions.tests.factories import GO_KUBERNETES, load_bank, parsed_resume
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+EMAIL = "questions.user@example.com"
+PASSWORD = "a-long-passphrase-9"
+
+
+@database_sync_to_async
+def candidate_with_a_parsed_resume() -> int:
+    load_bank()
+    user = User.objects.create_user(EMAIL, PASSWORD, display_name="Linus")
+    return parsed_resume(user, GO_KUBERNETES).pk
+
+
+async def test_generate_browse_configure_in_two_languages(page, shoot):
+    resume_id = await candidate_with_a_parsed_resume()
+    await page.goto(f"/accounts/login?next=/resumes/{resume_id}/")
+    form = page.get_by_test_id("login-form")
+    await form.get_by_label("Email").fill(EMAIL)
+    await form.get_by_label("Password").fill(PASSWORD)
+    await form.get_by_role("button", name="Log in").click()
+
+    await page.get_by_test_id("practice-questions").click()
+    await expect(page.get_by_test_id("no-questions")).to_be_visible()
+    await shoot("20-questions-empty")
+
+    await page.get_by_test_id("generate").click()
+    questions = page.get_by_test_id("questions").locator("li.question")
+    await expect(questions).to_have_count(10)
+    await expect(page.get_by_test_id("engine-note")).to_contain_text("question bank")
+    await expect(page.get_by_test_id("questions")).to_contain_text("Go")
+    first_points = questions.first.locator("details")
+    await first_points.locator("summary").click()
+    await expect(first_points.locator("li").first).to_be_visible()
+    await shoot("21-questions-generated")
+
+    await page.get_by_test_id("filter-type").select_option("technical")
+    await expect(questions.first).to_have_attribute("data-type", "technical")
+    for item in await questions.all():
+        assert await item.get_attribute("data-type") == "technical"
+
+    editor = page.get_by_test_id("config-form")
+    await page.get_by_test_id("config-editor").locator("summary").click()
+    await editor.get_by_label("Name").fill("Hard systems")
+    await editor.get_by_label("Easy").fill("50")
+    await editor.get_by_label("Medium").fill("30")
+    await editor.get_by_label("Hard").fill("50")
+    await page.get_by_test_id("save-config").click()
+    await expect(page.get_by_test_id("config-errors")).to_contain_text("add up to 1")
+    await shoot("22-config-error")
+
+    editor = page.get_by_test_id("config-form")
+    await editor.get_by_label("Easy").fill("0")
+    await editor.get_by_label("Medium").fill("0")
+    await editor.get_by_label("Hard").fill("100")
+    await editor.get_by_label("Technical", exact=True).fill("100")
+    await editor.get_by_label("Behavioral", exact=True).fill("0")
+    await editor.get_by_label("Situational", exact=True).fill("0")
+    await editor.get_by_label("Number of questions").fill("4")
+    await page.get_by_test_id("save-config").click()
+    await expect(page.get_by_text("Config “Hard systems” saved.")).to_be_visible()
+    assert await database_sync_to_async(GenerationConfig.objects.count)() == 1
+
+    await page.get_by_test_id("use-config").select_option(label="Hard systems")
+    await page.get_by_test_id("generate").click()
+    await expect(questions).to_have_count(4)
+    for item in await questions.all():
+        assert await item.get_attribute("data-difficulty") == "hard"
+    await shoot("23-config-generated")
+
+    await page.get_by_test_id("language-select").select_option("zh-hans")
+    await expect(page.get_by_role("heading", name="面试练习题")).to_be_visible()
+    await expect(page.get_by_test_id("engine-note")).to_contain_text("题库")
+    await shoot("24-questions-zh")

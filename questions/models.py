@@ -216,6 +216,7 @@ class GenerationLog(models.Model):
     stage = models.CharField(max_length=32, blank=True)
     progress = models.PositiveSmallIntegerField(default=0)
     task_id = models.CharField(max_length=64, blank=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
     success_count = models.PositiveSmallIntegerField(default=0)
     failure_count = models.PositiveSmallIntegerField(default=0)
     attempts = models.PositiveSmallIntegerField(_("LLM attempts"), default=0)

@@ -7,11 +7,13 @@ import json
 import logging
 import time
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -38,6 +40,8 @@ DEFAULT_COUNT = 10
 MAX_COUNT = 50  # a mock interview longer than this is not practice any more
 DEFAULT_DIFFICULTY = {"easy": 0.3, "medium": 0.5, "hard": 0.2}
 TOP_SKILLS = 5  # skill coverage is the share of these that a set asks about
+# A run claimed longer ago than the task's hard time limit (180 s) has lost its worker.
+STALE_RUN_SECONDS = 200
 
 
 class NotParsedYet(Conflict):
@@ -225,10 +229,20 @@ def _from_cache(key: str, resume: Resume) -> GenerationOutcome | None:
 
 
 def claim(log_id: int) -> bool:
-    """Pending -> running, once: a redelivered task finds it taken and stops."""
+    """Pending -> running, once; or take over a run whose worker died.
+
+    A redelivered message finds the generation running and leaves it alone, unless the
+    run started longer ago than the task's hard time limit allows: then the worker that
+    held it is dead (late acknowledgement brought the message back) and this one redoes
+    it. Nothing half-done survives a dead worker: questions are saved in one transaction.
+    """
+    now = timezone.now()
+    stale = now - timedelta(seconds=STALE_RUN_SECONDS)
+    pending = Q(status=GenerationStatus.PENDING)
+    abandoned = Q(status=GenerationStatus.RUNNING, claimed_at__lt=stale)
     return (
-        GenerationLog.objects.filter(pk=log_id, status=GenerationStatus.PENDING).update(
-            status=GenerationStatus.RUNNING, stage="analysing", progress=10
+        GenerationLog.objects.filter(Q(pk=log_id) & (pending | abandoned)).update(
+            status=GenerationStatus.RUNNING, stage="analysing", progress=10, claimed_at=now
         )
         == 1
     )

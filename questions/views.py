@@ -38,6 +38,7 @@ FALLBACK_REASONS = {
     "auth_error": gettext_lazy("the language model refused our key"),
     "bad_request": gettext_lazy("the language model refused the request"),
     "client_error": gettext_lazy("the language model call failed"),
+    "off_plan": gettext_lazy("the language model's questions did not fit the requested mix"),
 }
 
 

@@ -27,7 +27,8 @@ LOGGING["root"]["level"] = "WARNING"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
-# Tests never reach a hosted LLM: those that need one start tests/llm_server.py and
-# point LLM_BASE_URL at it.
-LLM_API_KEY = ""
+# Tests never reach a hosted LLM, whatever the developer's environment holds: those that
+# need one start tests/llm_server.py and point LLM_BASE_URL at it (a worker process they
+# start gets its key through IG_TEST_LLM_API_KEY).
+LLM_API_KEY = os.environ.get("IG_TEST_LLM_API_KEY", "")
 LLM_BACKOFF = 0.01

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from interviewgenius.engines.llm import LLMClient
+from interviewgenius.engines.llm import LLMClient, LLMError
 from questions.analysis import ResumeProfile
 from questions.engines import template as template_engine
 from questions.engines.quotas import exact_counts, plan_cells
@@ -148,6 +148,14 @@ def generate(
                 answer_points=[p.strip() for p in item.get("answer_points") or [] if p.strip()],
                 source="llm",
             )
+        )
+    if not chosen:
+        # Nothing usable (every question off the requested types and difficulties, or
+        # about excluded skills): that is a failed answer, not an LLM-made set.
+        raise LLMError(
+            "off_plan",
+            "The model's questions did not match the requested types and difficulties.",
+            attempts=answer.attempts,
         )
     warnings: list[str] = []
     short = +remaining

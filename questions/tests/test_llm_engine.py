@@ -200,3 +200,17 @@ def test_template_engine_can_be_asked_for_even_with_an_llm(setup, llm):
     assert response.status_code == 201
     assert response.json()["generation"]["engine_used"] == "template"
     assert llm.requests == []
+
+
+def test_an_answer_entirely_off_the_requested_mix_falls_back(
+    setup, llm, django_capture_on_commit_callbacks
+):
+    client, resume, config = setup
+    off = {"questions": [{**q, "difficulty": "easy"} for q in GOOD_QUESTIONS["questions"]]}
+    llm.script(Reply.answer(off))
+    body, log = generate(client, resume, config, django_capture_on_commit_callbacks)
+
+    assert body["generation"]["engine_used"] == "template"
+    assert body["generation"]["fallback_reason"] == "off_plan"
+    assert {q["source"] for q in body["questions"]} == {"template"}
+    assert len(body["questions"]) == 3 and log.fallback_reason == "off_plan"

@@ -80,9 +80,21 @@ def test_a_nurse_gets_nursing_questions_not_programming_ones(templates):
 @pytest.mark.parametrize(
     ("count", "types", "levels"),
     [
-        (10, {"technical": 0.6, "behavioral": 0.3, "situational": 0.1}, {"easy": 0.3, "medium": 0.5, "hard": 0.2}),
-        (7, {"technical": 1 / 3, "behavioral": 1 / 3, "situational": 1 / 3}, {"easy": 0.2, "medium": 0.4, "hard": 0.4}),
-        (15, {"technical": 0.2, "behavioral": 0.4, "situational": 0.4}, {"easy": 0.0, "medium": 0.0, "hard": 1.0}),
+        (
+            10,
+            {"technical": 0.6, "behavioral": 0.3, "situational": 0.1},
+            {"easy": 0.3, "medium": 0.5, "hard": 0.2},
+        ),
+        (
+            7,
+            {"technical": 1 / 3, "behavioral": 1 / 3, "situational": 1 / 3},
+            {"easy": 0.2, "medium": 0.4, "hard": 0.4},
+        ),
+        (
+            15,
+            {"technical": 0.2, "behavioral": 0.4, "situational": 0.4},
+            {"easy": 0.0, "medium": 0.0, "hard": 1.0},
+        ),
         (20, {"technical": 1.0}, {"easy": 0.5, "medium": 0.25, "hard": 0.25}),
         (1, {"behavioral": 1.0}, {"medium": 1.0}),
     ],
@@ -93,7 +105,9 @@ def test_distributions_hold_exactly(templates, count, types, levels):
 
     profile = analyse_resume(GO_KUBERNETES)
     result = template.generate(
-        profile, templates, spec(count=count, type_distribution=types, difficulty_distribution=levels)
+        profile,
+        templates,
+        spec(count=count, type_distribution=types, difficulty_distribution=levels),
     )
     assert len(result.questions) == count
     assert Counter(q.question_type for q in result.questions) == +Counter(
@@ -132,7 +146,9 @@ def test_questions_are_filled_with_the_resumes_facts(templates):
     result = template.generate(profile, templates, spec(count=30))
     texts = " ".join(q.text for q in result.questions)
     assert "{" not in texts and "}" not in texts
-    assert "Northwind Cloud" in texts or "kube-reaper" in texts or "Senior Backend Engineer" in texts
+    assert (
+        "Northwind Cloud" in texts or "kube-reaper" in texts or "Senior Backend Engineer" in texts
+    )
 
 
 def test_excluded_skills_are_never_asked_about(templates):
@@ -146,9 +162,7 @@ def test_excluded_skills_are_never_asked_about(templates):
 
 def test_skill_categories_limit_technical_questions(templates):
     profile = analyse_resume(GO_KUBERNETES)
-    result = template.generate(
-        profile, templates, spec(skill_categories=frozenset({"database"}))
-    )
+    result = template.generate(profile, templates, spec(skill_categories=frozenset({"database"})))
     technical = [q for q in result.questions if q.question_type == "technical"]
     assert technical and {q.skill_category for q in technical} == {"database"}
 

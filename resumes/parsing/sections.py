@@ -52,6 +52,13 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "interests", "hobbies", "activities", "volunteer", "volunteering",
         "volunteer experience", "publications", "references", "leadership",
         "extracurricular activities", "additional information",
+        "volunteer work", "community service", "community involvement", "affiliations",
+        "professional affiliations", "memberships", "professional memberships",
+        "conferences", "presentations", "patents", "research", "research experience",
+        "teaching experience", "military service", "training", "courses", "coursework",
+        "relevant coursework", "hobbies & interests", "awards & achievements",
+        "培训经历", "获奖荣誉", "奖项", "科研经历", "学术成果", "发表论文", "志愿者经历",
+        "兴趣", "个人爱好", "附加信息", "学生工作", "校内职务",
         "获奖情况", "荣誉奖项", "获奖经历", "荣誉", "兴趣爱好", "校园经历", "社会实践",
         "在校经历", "论文", "其他", "社团经历",
     ),
@@ -115,6 +122,7 @@ def _inline_heading(line: Line) -> tuple[str, str] | None:
 def split_sections(lines: list[Line]) -> SectionedResume:
     header: list[Line] = []
     sections: list[Section] = []
+    in_column_header = False
     for line in lines:
         key = heading_key(line.text)
         if key is None and line.heading:
@@ -123,6 +131,7 @@ def split_sections(lines: list[Line]) -> SectionedResume:
             key = heading_key(head) if head != line.text else None
         if key is not None:
             sections.append(Section(key=key, title=line.text))
+            in_column_header = False
             continue
         inline = _inline_heading(line)
         if inline is not None and (inline[0] != "languages" or _names_language(inline[1])):
@@ -135,7 +144,9 @@ def split_sections(lines: list[Line]) -> SectionedResume:
                 # "Languages: English" inside Skills holds one line; Skills goes on after.
                 sections.append(Section(key=previous.key, title=previous.title))
             continue
-        if sections:
+        if line.column_start:
+            in_column_header = True
+        if sections and not in_column_header:
             sections[-1].lines.append(line)
         else:
             header.append(line)

@@ -7,6 +7,7 @@ one big table; python-docx's ``paragraphs`` alone skips all of that.
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 from resumes.parsing.extract.headings import mark_headings
@@ -49,8 +50,18 @@ def column_labels(texts: list[str]) -> list[str | None] | None:
     return [_COLUMN_LABELS[key] for key in keys]
 
 
+# A tab (to a right-aligned tab stop: "Acme Corp<TAB>Austin, TX") or a line break
+# inside a paragraph separates fields; keep it as a wide gap, as the PDF reader does.
+_FIELD_GAP = "   "
+
+
+def _paragraph_text(paragraph: Any) -> str:
+    fields = (" ".join(part.split()) for part in re.split(r"[\t\n]", paragraph.text))
+    return _FIELD_GAP.join(field for field in fields if field)
+
+
 def _paragraph_line(paragraph: Any) -> Line | None:
-    text = " ".join(paragraph.text.split())
+    text = _paragraph_text(paragraph)
     if not text:
         return None
     style = ""

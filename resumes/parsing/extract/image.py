@@ -9,7 +9,9 @@ import statistics
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
+from resumes.parsing.dates import DATE_RE, has_date
 from resumes.parsing.extract.headings import mark_headings
 from resumes.parsing.extract.model import ExtractedDocument, Line
 
@@ -26,7 +28,7 @@ _CONFIG = "--psm 3"
 _TIMEOUT_S = 20  # a stuck OCR must not hold a worker; the task limit is longer
 _CJK_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u9fff\uff00-\uffef])")
 # OCR reads round bullets as these characters.
-_BULLET_ARTEFACT = re.compile(r"^(?:[。©«»®•·]\s*|[oe*]\s+)")
+_BULLET_ARTEFACT = re.compile(r"^(?:[。©«»®•·]\s*|[oe*+]\s+)")
 
 
 _ENV_LOCK = threading.Lock()
@@ -78,6 +80,107 @@ def clean_ocr_text(text: str) -> str:
     return " ".join(text.split())
 
 
+@dataclass
+class _Word:
+    text: str
+    height: int
+    left: int
+    right: int
+    top: int
+
+
+@dataclass
+class _Row:
+    text: str
+    block: int
+    size: float
+    left: int
+    right: int
+    top: int
+    bottom: int
+
+
+# A gap wider than this many word heights separates fields on one line (a title and
+# its right-aligned dates); the PDF reader keeps such gaps as three spaces too.
+_WIDE_GAP = 1.5
+_FIELD_GAP = "   "
+
+
+def _fields(words: list[_Word], height: float) -> list[str]:
+    fields: list[list[str]] = []
+    previous: _Word | None = None
+    for word in words:
+        wide = previous is not None and word.left - previous.right > _WIDE_GAP * height
+        if not fields or wide:
+            fields.append([])
+        fields[-1].append(word.text)
+        previous = word
+    return [" ".join(field) for field in fields]
+
+
+# A block of short lines, half of them dates, is a column of dates (and places) set
+# beside the entries, not a column of text: Tesseract reads it as a block of its own.
+_SIDE_LINE_CHARS = 40
+_SIDE_DATED_SHARE = 0.5
+_RANGE_PUNCTUATION = re.compile(r"[\s\-–—~～.,/|()（）]|\bto\b|至|到", re.I)
+
+
+def _side_blocks(rows: list[_Row]) -> set[int]:
+    blocks: dict[int, list[_Row]] = {}
+    for row in rows:
+        blocks.setdefault(row.block, []).append(row)
+    if len(blocks) < 2:
+        return set()
+    return {
+        block
+        for block, members in blocks.items()
+        if all(len(row.text) < _SIDE_LINE_CHARS for row in members)
+        and sum(_only_dates(row.text) for row in members) >= _SIDE_DATED_SHARE * len(members)
+    }
+
+
+def _only_dates(text: str) -> bool:
+    """ "Jan 2019 – Present", "2019.03 - 至今": a date field and nothing else."""
+    return has_date(text) and len(_RANGE_PUNCTUATION.sub("", DATE_RE.sub("", text))) <= 2
+
+
+def _overlap(a: _Row, b: _Row) -> float:
+    shared = min(a.bottom, b.bottom) - max(a.top, b.top)
+    return shared / max(1, min(a.bottom - a.top, b.bottom - b.top))
+
+
+def _distance(a: _Row, b: _Row) -> int:
+    return max(b.left - a.right, a.left - b.right)
+
+
+def _merge_side_blocks(rows: list[_Row]) -> list[_Row]:
+    """Put each line of a date column back on the row it sits beside.
+
+    "Senior Engineer ... Jan 2020 – Present" comes back from Tesseract as two blocks, the
+    dates after all the entries; lines of the date column that sit beside no row (its
+    headings) go before the first row below them.
+    """
+    side = _side_blocks(rows)
+    if not side:
+        return rows
+    main = [row for row in rows if row.block not in side]
+    for row in (row for row in rows if row.block in side):
+        beside = [other for other in main if _overlap(row, other) > 0.5]
+        # The nearest row on the same line: dates right of a title, or left of it.
+        target = min(beside, key=lambda other: _distance(row, other), default=None)
+        if target is not None and target.right <= row.left:
+            target.text = f"{target.text}{_FIELD_GAP}{row.text}"
+            target.right = row.right
+            continue
+        if target is not None and row.right <= target.left:
+            target.text = f"{row.text}{_FIELD_GAP}{target.text}"
+            target.left = row.left
+            continue
+        below = next((i for i, other in enumerate(main) if other.top > row.top), len(main))
+        main.insert(below, row)
+    return main
+
+
 def extract_image(data: bytes) -> ExtractedDocument:
     import pytesseract
 
@@ -90,17 +193,41 @@ def extract_image(data: bytes) -> ExtractedDocument:
             output_type=pytesseract.Output.DICT,
             timeout=_TIMEOUT_S,
         )
-    grouped: dict[tuple[int, int, int], list[tuple[str, int]]] = {}
+    grouped: dict[tuple[int, int, int], list[_Word]] = {}
+    lefts, widths, tops = table.get("left"), table.get("width"), table.get("top")
     for index, word in enumerate(table["text"]):
         if not str(word).strip():
             continue
         key = (table["block_num"][index], table["par_num"][index], table["line_num"][index])
-        grouped.setdefault(key, []).append((str(word), int(table["height"][index])))
-    lines: list[Line] = []
-    for words in grouped.values():  # dicts keep Tesseract's reading order
-        text = clean_ocr_text(" ".join(word for word, _ in words))
+        left = int(lefts[index]) if lefts else 0
+        grouped.setdefault(key, []).append(
+            _Word(
+                text=str(word),
+                height=int(table["height"][index]),
+                left=left,
+                right=left + int(widths[index]) if widths else 0,
+                top=int(tops[index]) if tops else 0,
+            )
+        )
+    rows: list[_Row] = []
+    for key, words in grouped.items():  # dicts keep Tesseract's reading order
+        height = float(statistics.median(word.height for word in words))
+        text = _FIELD_GAP.join(
+            cleaned for field in _fields(words, height) if (cleaned := clean_ocr_text(field))
+        )
         if text:
-            # Word box heights stand in for font sizes when spotting headings.
-            lines.append(Line(text=text, size=float(statistics.median(h for _, h in words))))
+            rows.append(
+                _Row(
+                    text=text,
+                    block=key[0],
+                    size=height,
+                    left=min(word.left for word in words),
+                    right=max(word.right for word in words),
+                    top=min(word.top for word in words),
+                    bottom=max(word.top + word.height for word in words),
+                )
+            )
+    # Word box heights stand in for font sizes when spotting headings.
+    lines = [Line(text=row.text, size=row.size) for row in _merge_side_blocks(rows)]
     mark_headings(lines)
     return ExtractedDocument(lines=lines, pages=1)

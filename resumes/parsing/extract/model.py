@@ -17,6 +17,10 @@ class Line:
     heading: bool = False
     size: float = 0.0  # font size in points when known, else 0
     bold: bool = False
+    # The first line of a page's second column: text there before any heading (the
+    # name above a main column, beside a sidebar) does not continue the section the
+    # other column ended with.
+    column_start: bool = False
 
 
 @dataclass

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import io
 import math
+import re
 import statistics
+import unicodedata
 import warnings
 from dataclasses import dataclass
 from typing import Any
@@ -31,6 +33,11 @@ _MIN_GUTTER = 6.0
 _MIN_COLUMN_LINES = 4
 _MIN_COLUMN_SHARE = 0.15
 _DATE_COLUMN_SHARE = 0.5
+# A run that starts within this many ems of the previous run's estimated end follows
+# it directly (the estimate is only approximate); further on, the gap is real.
+_SNAP_EMS = 1.0
+_WIDE_GAP = 1.5  # ems between two runs that separate fields (title … dates)
+_MAX_DATE_FIELD = 25  # characters of a date written in a column of its own
 _MIN_INDENT = 8.0  # points; list items sit ~18-36 pt in, paragraph jitter is < 2 pt
 _BULLET_START = ("•", "·", "-", "–", "*", "▪", "●", "◦", "○", "■", "➢", "✓")
 
@@ -46,8 +53,17 @@ class _Run:
     space_after: bool = False  # the PDF wrote a space between this run and the next
 
 
+# Kangxi radicals, CJK compatibility ideographs and Latin ligatures some fonts map
+# glyphs to ("⼤学" for "大学", "Certiﬁed"): NFKC turns them into the ordinary letters.
+_COMPAT = re.compile("[\u2e80-\u2fdf\uf900-\ufaff\ufb00-\ufb06]")
+
+
+def _plain(text: str) -> str:
+    return _COMPAT.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
+
+
 def _is_cjk(char: str) -> bool:
-    return "\u3000" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef"
+    return "\u2e80" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef"
 
 
 def _estimate_width(text: str, size: float) -> float:
@@ -57,16 +73,28 @@ def _estimate_width(text: str, size: float) -> float:
 def _collect_runs(page: Any) -> list[_Run]:
     runs: list[_Run] = []
     last: list[_Run] = []  # the previous text run, to learn where it ended
+    reported = [math.nan]  # the x pypdf reported for the previous call
 
     def visit(text: str, cm: list[float], tm: list[float], font: Any, font_size: float) -> None:
         x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
         y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
-        # pypdf reports the position of the *next* chunk after each run; when it is on
-        # the same baseline it tells us exactly where the previous run ended.
-        if last and abs(last[0].y - y) < 0.5 and x > last[0].x0:
-            last[0].x1 = x
-        flat = text.replace("\n", " ")
+        flat = _plain(text.replace("\n", " "))
         stripped = flat.strip()
+        # pypdf reports the pen position after each run in an empty call; on the same
+        # baseline it tells us exactly where the previous run ended. A call with text
+        # reports where *that* run starts: right after the previous run when it is near
+        # our width estimate, but a right-aligned date or place starts far beyond it.
+        same_line = bool(last) and abs(last[0].y - y) < 0.5
+        repeated = same_line and bool(stripped) and abs(x - reported[0]) < 0.01
+        reported[0] = x
+        if repeated:
+            # Glyphs of one text operation may all be reported at its start; each one
+            # follows the previous.
+            x = last[0].x1
+        elif same_line and x > last[0].x0:
+            near = x <= last[0].x1 + _SNAP_EMS * max(last[0].size, 1.0)
+            if not stripped or near:
+                last[0].x1 = x
         if not stripped:
             if flat and last:
                 last[0].space_after = True  # a lone space between two runs
@@ -123,7 +151,7 @@ def _join(runs: list[_Run]) -> str:
             size = max(run.size, 1.0)
             # A wide gap separates fields (title … dates); keep it visible as 3 spaces
             # so field extraction can split there.
-            if gap > 1.5 * size:
+            if gap > _WIDE_GAP * size:
                 parts.append("   ")
             elif previous.space_after or (
                 gap > 0.15 * size and not (_is_cjk(parts[-1][-1]) and _is_cjk(run.text[0]))
@@ -197,6 +225,18 @@ def _page_lines(runs: list[_Run], width: float) -> list[list[list[_Run]]]:
     return [_group_lines(header), _group_lines(left), _group_lines(right)]
 
 
+def _content_start(line: list[_Run]) -> float:
+    """Where a line's text starts, past a leading date field set apart by a wide gap."""
+    for index in range(1, len(line)):
+        previous, run = line[index - 1], line[index]
+        if run.x0 - previous.x1 > _WIDE_GAP * max(run.size, 1.0):
+            lead = " ".join(r.text for r in line[:index])
+            if len(lead) <= _MAX_DATE_FIELD and has_date(lead):
+                return run.x0
+            break
+    return line[0].x0
+
+
 def _indented(column: list[list[_Run]]) -> set[int]:
     """Lines indented from the column's edge at a shared indent: list items.
 
@@ -207,6 +247,11 @@ def _indented(column: list[list[_Run]]) -> set[int]:
     if not column:
         return set()
     left = min(line[0].x0 for line in column)
+    # With dates in a column of their own ("2019 – Present   Supervisor"), lines below
+    # aligned with the text beside the dates (the company) are not list items.
+    beside_dates = {
+        round(start) for line in column if (start := _content_start(line)) != line[0].x0
+    }
     starts = [round(line[0].x0) for line in column]
     counts: dict[int, int] = {}
     for start in starts:
@@ -215,6 +260,7 @@ def _indented(column: list[list[_Run]]) -> set[int]:
         index
         for index, start in enumerate(starts)
         if start - left > _MIN_INDENT
+        and not {start - 1, start, start + 1} & beside_dates
         and counts[start] + counts.get(start - 1, 0) + counts.get(start + 1, 0) >= 2
     }
 
@@ -231,8 +277,11 @@ def extract_pdf(data: bytes) -> ExtractedDocument:
         for number, page in enumerate(reader.pages, start=1):
             width = float(page.mediabox.width)
             runs = _collect_runs(page)
-            for column in _page_lines(runs, width):
+            columns = _page_lines(runs, width)
+            for number_in_page, column in enumerate(columns):
                 items = _indented(column)
+                # [header, left, right] when the page has two columns.
+                starts_column = number_in_page == 2
                 for index, group in enumerate(column):
                     text = _join(group)
                     if not text:
@@ -245,8 +294,10 @@ def extract_pdf(data: bytes) -> ExtractedDocument:
                             page=number,
                             size=statistics.median(r.size for r in group),
                             bold=all(r.bold for r in group),
+                            column_start=starts_column,
                         )
                     )
+                    starts_column = False
         pages = len(reader.pages)
     mark_headings(lines)
     return ExtractedDocument(lines=lines, pages=pages)

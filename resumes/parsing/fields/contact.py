@@ -22,6 +22,15 @@ URL = re.compile(
     r"|(?<![\w.@])(?:[a-z]{2,3}\.)?(?:linkedin\.com|github\.com|gitlab\.com|gitee\.com)/[^\s|,;，；<>()]+",
     re.I,
 )
+# A personal site written without a scheme: "janedoe.dev", "jane.io/blog". Only looked
+# for in the header and contact lines, where a dotted word is an address, not a tool
+# ("Node.js", "ASP.NET" have no lower-case top-level domain).
+BARE_SITE = re.compile(
+    r"(?<![A-Za-z0-9_.@/:\-])(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+"
+    r"(?:com|net|org|io|dev|me|co|ai|app|tech|site|xyz|page|design|blog|info|online|studio|"
+    r"cn|us|uk|ca|de|in)"
+    r"(?:/[^\s|,;，；<>()]*)?(?![A-Za-z0-9_@\-]|\.[A-Za-z0-9])"
+)
 _LABEL = r"[:：]?\s*"
 NAME_LABEL = re.compile(
     rf"(?:姓\s*名|name){_LABEL}(?P<v>[^\s|,，;；:：]{{2,30}}(?: [A-Z][a-z]+)*)", re.I
@@ -138,6 +147,16 @@ def find_links(text: str) -> list[str]:
     return links
 
 
+def find_sites(text: str, known: list[str]) -> list[str]:
+    """Scheme-less personal sites that ``find_links`` did not already return."""
+    found: list[str] = []
+    for match in BARE_SITE.finditer(URL.sub(" ", EMAIL.sub(" ", text))):
+        link = match.group(0).rstrip(".,;:)")
+        if link not in found and not any(link in other for other in known):
+            found.append(link)
+    return found
+
+
 def find_location(lines: list[str]) -> str | None:
     for text in lines:
         match = LOCATION_LABEL.search(text)
@@ -202,5 +221,5 @@ def extract_basic_info(
         "email": find_email(near_text) or find_email(all_text),
         "phone": find_phone(near_text) or find_phone(all_text),
         "location": find_location(near) or find_location(everywhere[:_HEADER_LINES]),
-        "links": find_links(all_text),
+        "links": (links := find_links(all_text)) + find_sites(near_text, links),
     }

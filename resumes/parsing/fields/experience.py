@@ -9,6 +9,7 @@ from resumes.parsing.dates import find_range, has_date
 from resumes.parsing.extract.docx import column_labels
 from resumes.parsing.extract.model import Line
 from resumes.parsing.fields.common import (
+    drop_empty_brackets,
     group_entries,
     is_bullet,
     is_prose,
@@ -32,7 +33,18 @@ TITLE = re.compile(
     r"Pilot|Driver|Principal|Chair(?:man|woman|person)?|Mathematician|Physicist|"
     r"Salesperson|Merchandiser|Bookkeeper|Controller|Treasurer|Auditor|Investigator|"
     r"Producer|Photographer|Journalist|Reporter|Translator|Interpreter|Caregiver|Aide|"
-    r"Captain|Lieutenant|Sergeant|Commander|Postdoc|Postdoctoral)s?\b"
+    r"Captain|Lieutenant|Sergeant|Commander|Postdoc|Postdoctoral|"
+    # Service, trade and logistics jobs.
+    r"Dispatcher|Barista|Bartender|Server|Waiter|Waitress|Host|Hostess|Courier|Teller|"
+    r"Custodian|Janitor|Housekeeper|Nanny|Coach|Trainer|Stylist|Barber|Cosmetologist|"
+    r"Carpenter|Welder|Plumber|Machinist|Laborer|Labourer|Mover|Stocker|Packer|Picker|"
+    r"Handler|Attendant|Lifeguard|Apprentice|Worker|Crew Member|Team Member|Staff|"
+    r"Ambassador|Advocate|Liaison|Scheduler|Estimator|Surveyor|Drafter|Draftsman|"
+    r"Underwriter|Adjuster|Appraiser|Actuary|Broker|Banker|Realtor|Marketer|Copywriter|"
+    r"Illustrator|Animator|Artist|Musician|Curator|Archivist|Biologist|Geologist|"
+    r"Psychologist|Dietitian|Nutritionist|Phlebotomist|Sonographer|Radiographer|"
+    r"Optometrist|Veterinarian|Midwife|Tester|Moderator|Facilitator|Organi[sz]er|Mentor|"
+    r"Guard|Security Officer)s?\b"
     r"|工程师|经理|实习生|实习|总监|主管|专员|开发|分析师|设计师|架构师|研究员|顾问|负责人|组长|助理|总裁|总经理|创始人|运营|产品经理|技术专家|专家"
     r"|教师|老师|讲师|教授|医生|医师|护士|护师|药师|会计|出纳|律师|销售|文员|程序员|主任|秘书|编辑|记者|翻译|经理人|店长|架构|客服|专家|董事",
     re.I,
@@ -43,7 +55,10 @@ COMPANY = re.compile(
     r"Hospital|Clinic|Medical Center|Health|Healthcare|University|College|School|Institute|"
     r"Agency|Foundation|Associates|Capital|Ventures|Media|Pharmaceuticals?|Motors|Airlines|"
     r"Industries|Enterprises|International|Networks|Services|Bureau|Council|Ministry|"
-    r"Department of|Army|Navy|Air Force|Laboratory|Laboratories|Firm|LLP|Pvt|Pte)\b\.?"
+    r"Department of|Army|Navy|Air Force|Laboratory|Laboratories|Firm|LLP|Pvt|Pte|"
+    r"Coast Guard|National Guard|Marine Corps|Logistics|Restaurants?|Cafe|Bakery|Hotels?|"
+    r"Resorts?|Stores?|Insurance|Construction|Manufacturing|Energy|Transportation|"
+    r"Communications|Center|Centre|Credit Union|County|District|Museum|Library)\b\.?"
     r"|公司|集团|科技|银行|研究院|研究所|医院|学校|大学|学院|工作室|事务所|中心|有限|部队|机构",
 )
 # Legal-form suffixes: a field with one of these is a company even if it says "Software".
@@ -116,7 +131,7 @@ def _header_fields(header: str) -> dict[str, str | None]:
     match = CITY_REGION.search(text)
     if match:
         location = match.group(0)
-        text = text.replace(location, "   ")
+        text = drop_empty_brackets(text.replace(location, "   "))
     parts = [part for part in split_fields(text) if part]
     title, company = labelled_title, labelled_company
     rest: list[str] = []

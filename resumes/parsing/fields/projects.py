@@ -23,6 +23,12 @@ _ISSUERS = re.compile(
     r"Project Management Institute|American Heart Association|American Red Cross|Meta|"
     r"Snowflake|MongoDB|VMware|Adobe|HubSpot|Scrum\.org|Axelos|PeopleCert|NASM|ACE)\b"
 )
+# An organisation's name alone: "California Board of Registered Nursing".
+_ISSUING_BODY = re.compile(
+    r"(?:[A-Z][\w&.'\-]*\s+){0,5}(?:Institute|Association|Board|Council|Society|Academy|"
+    r"Foundation|Alliance|Commission|Department|Authority|University|College)"
+    r"(?:\s+(?:of|for|on)?\s*[A-Z][\w&.'\-]*){0,5}"
+)
 _ISSUED_BY = re.compile(
     r"(?:issued by|by|from|颁发机构|颁发单位)\s*[:：]?\s*(?P<v>[^,|;，；]+)", re.I
 )
@@ -83,10 +89,13 @@ def _cert_lines(lines: list[Line]) -> list[str]:
         text = strip_bullet(raw)
         if not text:
             continue
+        undated = remove_dates(text).strip(" -–—|,:：()（）·•")
         detail = (
             _CERT_CONTINUATION.match(text)
-            or not remove_dates(text).strip(" -–—|,:：()（）")
-            or (_ISSUERS.fullmatch(text) is not None)
+            or not undated
+            # "Amazon Web Services · 2021" or "Board of Nursing, 2015" under the name.
+            or _ISSUERS.fullmatch(undated) is not None
+            or (has_date(text) and _ISSUING_BODY.fullmatch(undated) is not None)
             or text[0].islower()
         )
         if out and detail and not is_bullet(raw):

@@ -57,3 +57,13 @@ def test_basic_info_location():
     assert info["location"] == "San Francisco, CA"
     zh = [Line("张伟"), Line("电话：138 0013 8000 | 现居：上海市浦东新区")]
     assert extract_basic_info(zh, [], zh)["location"] == "上海市浦东新区"
+
+
+def test_scheme_less_personal_site_in_the_header():
+    header = [
+        Line("Maria Lopez"),
+        Line("maria@lopez.dev · marialopez.dev · github.com/mlopez · JaneDoe.com/work."),
+    ]
+    skills = [Line("SKILLS"), Line("Node.js, ASP.NET, socket.io")]
+    info = extract_basic_info(header, [], header + skills)
+    assert info["links"] == ["github.com/mlopez", "marialopez.dev", "JaneDoe.com/work"]

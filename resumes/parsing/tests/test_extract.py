@@ -65,6 +65,35 @@ def test_single_column_with_right_aligned_dates_stays_one_column():
     assert texts[1].startswith("Engineer, Acme Corp") and texts[1].endswith("Jan 2018 - Dec 2019")
 
 
+def test_right_aligned_field_keeps_its_gap_but_adjacent_runs_join():
+    runs = [
+        Run("Dispatcher", 40, 700),
+        Run("Jan 2019 - Present", 450, 700),
+        Run("Swift Freight Logistics", 40, 685),
+        Run("Denver, CO", 480, 685),
+        # A bold title and a regular company: two runs, one after the other.
+        Run("Warehouse Associate", 40, 670, bold=True),
+        Run(", Amazon", 145, 670),
+    ]
+    texts = [line.text for line in extract_document(make_pdf([runs]), "pdf").lines]
+    assert texts == [
+        "Dispatcher   Jan 2019 - Present",
+        "Swift Freight Logistics   Denver, CO",
+        "Warehouse Associate, Amazon",
+    ]
+    result = parse_document(make_pdf([[Run("EXPERIENCE", 40, 720, size=14), *runs]]), kind="pdf")
+    first = result.result["work_experience"][0]
+    assert (first["company"], first["location"]) == ("Swift Freight Logistics", "Denver, CO")
+
+
+def test_compatibility_glyphs_become_ordinary_letters():
+    from resumes.parsing.extract.pdf import _plain
+
+    # Some CJK fonts map 大 to the Kangxi radical ⼤; Latin fonts use the "fi" ligature.
+    assert _plain("复旦\u2f24学") == "复旦大学"
+    assert _plain("Certi\ufb01ed") == "Certified"
+
+
 def test_pdf_without_text_is_no_text_error():
     with pytest.raises(ResumeParseError) as caught:
         parse_document(make_pdf([[]]), kind="pdf")
@@ -170,3 +199,68 @@ def test_ocr_runs_tesseract_single_threaded_and_restores_the_environment(monkeyp
     image_extract.extract_image(png_bytes())
     assert seen == ["1"]
     assert os.environ["OMP_THREAD_LIMIT"] == "8"
+
+
+def test_lines_beside_a_date_column_are_not_list_items():
+    runs = [
+        Run("Priya Raman", 40, 740, size=20),
+        Run("EXPERIENCE", 40, 710, size=13),
+        Run("2019 - Present", 40, 690),
+        Run("Operations Supervisor", 140, 690),
+        Run("Midwest Freight Co.", 140, 676),
+        Run("Managed a team of 14 dock workers", 152, 662),
+        Run("Cut loading time by 20%", 152, 648),
+        Run("2015 - 2019", 40, 630),
+        Run("Dispatcher", 140, 630),
+        Run("Lakeshore Transit", 140, 616),
+        Run("Scheduled 60 drivers daily", 152, 602),
+    ]
+    texts = [line.text for line in extract_document(make_pdf([runs]), "pdf").lines]
+    assert "Midwest Freight Co." in texts and "Lakeshore Transit" in texts
+    assert "• Managed a team of 14 dock workers" in texts
+    jobs = parse_document(make_pdf([runs]), kind="pdf").result["work_experience"]
+    assert [(j["company"], j["title"]) for j in jobs] == [
+        ("Midwest Freight Co.", "Operations Supervisor"),
+        ("Lakeshore Transit", "Dispatcher"),
+    ]
+
+
+def test_docx_tab_separates_fields():
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Experience", level=1)
+    paragraph = document.add_paragraph()
+    paragraph.add_run("Acme Corp").bold = True
+    paragraph.add_run("\tAustin, TX")
+    document.add_paragraph("Senior Engineer\tJan 2019 – Present")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    texts = [line.text for line in extract_document(buffer.getvalue(), "docx").lines]
+    assert texts[1:] == ["Acme Corp   Austin, TX", "Senior Engineer   Jan 2019 – Present"]
+
+
+def test_ocr_keeps_wide_gaps_and_puts_a_date_column_back_beside_its_rows():
+    from resumes.parsing.extract.image import _fields, _merge_side_blocks, _Row, _Word
+
+    words = [_Word("Senior", 20, 0, 60, 0), _Word("Engineer", 20, 70, 150, 0)]
+    words.append(_Word("2019", 20, 600, 650, 0))
+    assert _fields(words, 20.0) == ["Senior Engineer", "2019"]
+
+    def row(text, block, left, top):
+        return _Row(text, block, 20.0, left, left + 10 * len(text), top, top + 20)
+
+    rows = [
+        row("Jane Doe", 1, 0, 0),
+        row("Dispatcher", 2, 0, 100),
+        row("Swift Freight", 2, 0, 130),
+        row("Experience", 3, 0, 60),  # the heading in the same block as the dates
+        row("Jan 2019 - Present", 4, 600, 101),
+    ]
+    assert [r.text for r in _merge_side_blocks(rows)] == [
+        "Jane Doe",
+        "Dispatcher   Jan 2019 - Present",
+        "Swift Freight",
+        "Experience",
+    ]
+    assert clean_ocr_text("+ Served 300 customers a day") == "• Served 300 customers a day"

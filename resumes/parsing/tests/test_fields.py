@@ -243,3 +243,44 @@ def test_education_entry(text, school, degree, major, start, end):
     [entry] = parse_education(lines(text))
     got = (entry["school"], entry["degree"], entry["major"], entry["start"], entry["end"])
     assert got == (school, degree, major, start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "company", "title"),
+    [
+        # A job word the list did not know used to swap the two.
+        ("Dispatcher   Jan 2019 - Present\nSwift Freight Logistics   Denver, CO", "Swift Freight Logistics", "Dispatcher"),
+        ("Blue Bottle Coffee | Boulder, CO\nBarista | 2016 - 2018", "Blue Bottle Coffee", "Barista"),
+        # A comma before a legal form is part of the name.
+        ("Senior Engineer, Initech, Inc., Austin, TX, 2019 - 2021", "Initech, Inc.", "Senior Engineer"),
+        ("Globex, LLC — Springfield, IL\nAnalyst | 2017 - 2019", "Globex, LLC", "Analyst"),
+        # A place in brackets leaves no bracket behind.
+        ("Senior Engineer\nAcme Corp (Austin, TX)\n2019 - 2021", "Acme Corp", "Senior Engineer"),
+        # How long the job lasted is not a field.
+        ("Acme Corp\nSenior Engineer\nJanuary 2019 - Present (5 years 2 months)", "Acme Corp", "Senior Engineer"),
+        ("Acme Corp | Senior Engineer | Jan 2020 - Present · 2 yrs 3 mos", "Acme Corp", "Senior Engineer"),
+    ],
+)  # fmt: skip
+def test_work_entry_company_and_title(text, company, title):
+    [entry] = parse_experience(lines(text + "\n• Did a thing that mattered"))
+    assert (entry["company"], entry["title"]) == (company, title)
+
+
+def test_duration_words_inside_a_sentence_stay():
+    from resumes.parsing.fields.common import remove_dates
+
+    assert remove_dates("Grew sales 2x in 2 years") == "Grew sales 2x in 2 years"
+    assert remove_dates("2019.03 - 2021.06（2年3个月）") == ""
+
+
+def test_certification_issuer_and_date_line_joins_the_name():
+    certs = parse_certifications(
+        lines(
+            "AWS Certified Developer\nAmazon Web Services · 2021\n"
+            "Registered Nurse (RN)\nCalifornia Board of Registered Nursing, 2015"
+        )
+    )
+    assert [(c["name"], c["date"]) for c in certs] == [
+        ("AWS Certified Developer", "2021"),
+        ("Registered Nurse (RN)", "2015"),
+    ]

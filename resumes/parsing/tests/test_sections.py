@@ -83,3 +83,28 @@ def test_split_sections_with_inline_and_sub_lists():
 def test_typographic_heading_with_extra_words():
     resume = split_sections([Line("Work Experience (5 years)", heading=True), Line("x")])
     assert resume.found == ["experience"]
+
+
+def test_top_of_a_second_column_is_not_the_sidebars_last_section():
+    lines = [
+        Line("CERTIFICATIONS"),
+        Line("Google UX Design Certificate"),
+        Line("Sam Lee", column_start=True),
+        Line("Product Designer"),
+        Line("EXPERIENCE"),
+        Line("Product Designer, Etsy"),
+    ]
+    resume = split_sections(lines)
+    assert [line.text for line in resume.lines_of("certifications")] == [
+        "Google UX Design Certificate"
+    ]
+    assert [line.text for line in resume.header] == ["Sam Lee", "Product Designer"]
+    assert [line.text for line in resume.lines_of("experience")] == ["Product Designer, Etsy"]
+
+
+@pytest.mark.parametrize(
+    "heading", ["Volunteer Work", "Professional Affiliations", "Relevant Coursework", "培训经历"]
+)
+def test_sections_we_do_not_parse_end_the_one_before(heading):
+    resume = split_sections([Line("Certifications"), Line("PMP"), Line(heading), Line("x")])
+    assert [line.text for line in resume.lines_of("certifications")] == ["PMP"]

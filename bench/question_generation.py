@@ -31,11 +31,17 @@ import statistics
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "resumes"
-KINDS = {".pdf": "pdf", ".docx": "docx", ".png": "image", ".jpg": "image", ".jpeg": "image"}
+KINDS: dict[str, Literal["pdf", "docx", "image"]] = {
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".png": "image",
+    ".jpg": "image",
+    ".jpeg": "image",
+}
 TOP = 5
 
 
@@ -67,19 +73,7 @@ def main() -> int:
     from resumes.parsing import parse_document
 
     templates = [
-        TemplateSpec(
-            id=i,
-            key=r["key"],
-            language=r["language"],
-            question_type=r["question_type"],
-            difficulty=r["difficulty"],
-            skill=r["skill"],
-            skill_category=r["skill_category"],
-            competency=r["competency"],
-            text=r["text"],
-            keywords=tuple(r["keywords"]),
-            answer_points=tuple(r["answer_points"]),
-        )
+        TemplateSpec.from_record(r, id=i)
         for i, r in enumerate(bank_records(), start=1)
         if r["is_active"]
     ]

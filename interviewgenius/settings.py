@@ -335,6 +335,9 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "ResumeStatusEnum": "resumes.models.ResumeStatus",
         "StepStatusEnum": "resumes.models.StepStatus",
+        "InterfaceLanguageEnum": "accounts.models.Language",
+        "QuestionLanguageEnum": "questions.models.QuestionLanguage",
+        "QuestionEngineEnum": "questions.models.Engine",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import Count, Max
 
+from questions.bank import export_record
 from questions.engines.types import TemplateSpec
 from questions.models import GenerationConfig, GenerationLog, Question, QuestionTemplate
 from resumes.models import Resume
@@ -35,22 +36,7 @@ def template_bank(language: str) -> tuple[tuple[Any, ...], list[TemplateSpec]]:
     if cached is not None and cached[0] == version:
         return cached
     rows = QuestionTemplate.objects.active().filter(language=language).order_by("key")
-    specs = [
-        TemplateSpec(
-            id=t.pk,
-            key=t.key,
-            language=t.language,
-            question_type=t.question_type,
-            difficulty=t.difficulty,
-            skill=t.skill,
-            skill_category=t.skill_category,
-            competency=t.competency,
-            text=t.text,
-            keywords=tuple(t.keywords or ()),
-            answer_points=tuple(t.answer_points or ()),
-        )
-        for t in rows
-    ]
+    specs = [TemplateSpec.from_record(export_record(t), id=t.pk) for t in rows]
     with _bank_lock:
         _bank_cache[language] = (version, specs)
     return version, specs

@@ -75,7 +75,10 @@ class GenerationConfigSerializer(serializers.ModelSerializer):
     )
     custom_rules = CustomRulesSerializer(required=False)
     language = serializers.ChoiceField(
-        choices=[("", "auto"), *QuestionLanguage.choices], required=False, allow_blank=True
+        choices=QuestionLanguage.choices,
+        required=False,
+        allow_blank=True,
+        help_text="Empty: the resume's language.",
     )
 
     class Meta:

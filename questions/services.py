@@ -254,17 +254,7 @@ def run_generation(*, log: GenerationLog, target_role: str = "") -> None:
     resume = log.resume
     merged = resume.parse_result.merged()
     profile = analyse_resume(merged, target_role=target_role or resume.owner.target_role)
-    spec = GenerationSpec(
-        count=log.params["count"],
-        language=log.params["language"],
-        type_distribution=log.params["type_distribution"],
-        difficulty_distribution=log.params["difficulty_distribution"],
-        skill_categories=frozenset(log.params["skill_categories"]),
-        exclude_skills=frozenset(log.params["exclude_skills"]),
-        focus_skills=frozenset(log.params["focus_skills"]),
-        focus_latest_role=log.params["focus_latest_role"],
-        seed=log.params["seed"],
-    )
+    spec = GenerationSpec.from_params(log.params)
     _, templates = selectors.template_bank(spec.language)
     outcome = _run_engine(log, profile, templates, spec)
     elapsed_ms = (time.perf_counter() - started) * 1000

@@ -10,9 +10,13 @@ from django.db import connection
 
 from accounts.tests.factories import make_user
 from questions import services
-from questions.models import GenerationConfig, GenerationLog, GenerationStatus
-from questions.tasks import generate_questions_task
-from questions.tests.factories import GO_KUBERNETES, load_bank, parsed_resume
+from questions.models import GenerationLog, GenerationStatus
+from questions.tests.factories import (
+    GO_KUBERNETES,
+    load_bank,
+    parsed_resume,
+    technical_medium_config,
+)
 from questions.tests.test_llm_engine import GOOD_QUESTIONS
 from tests.llm_server import Reply, llm_server
 from tests.processes import celery_worker
@@ -36,13 +40,7 @@ def test_a_real_worker_asks_the_llm_and_saves_the_questions(celery_on_redis, set
     load_bank()
     user = make_user()
     resume = parsed_resume(user, GO_KUBERNETES)
-    config = GenerationConfig.objects.create(
-        owner=user,
-        name="three technical",
-        count=3,
-        type_distribution={"technical": 1.0, "behavioral": 0.0, "situational": 0.0},
-        difficulty_distribution={"easy": 0.0, "medium": 1.0, "hard": 0.0},
-    )
+    config = technical_medium_config(user)
     with llm_server() as llm:
         # Slow enough that the request returns (202) long before the answer exists.
         llm.script(Reply(content=Reply.answer(GOOD_QUESTIONS).content, delay=1.0))
@@ -77,50 +75,3 @@ def test_a_real_worker_asks_the_llm_and_saves_the_questions(celery_on_redis, set
     assert (log.engine_used, log.fallback_reason, log.attempts) == ("llm", "", 1)
     assert log.questions.filter(source="llm").count() == 3
     assert log.success_count == 3 and log.progress == 100
-
-
-def test_a_second_delivery_does_not_generate_twice(celery_on_redis, eager_tasks, settings):
-    load_bank()
-    user = make_user()
-    resume = parsed_resume(user, GO_KUBERNETES)
-    log = GenerationLog.objects.create(
-        resume=resume,
-        params=services.build_spec(
-            user=user, resume_language="en", config=None, count=4
-        ).as_params(),
-        cache_key="k",
-        engine_requested="template",
-    )
-    assert generate_questions_task.apply(args=(log.pk,)).get() == "completed"
-    assert generate_questions_task.apply(args=(log.pk,)).get() == "skipped"
-    assert GenerationLog.objects.get(pk=log.pk).questions.count() == 4
-
-
-def test_a_run_abandoned_by_a_dead_worker_is_taken_over(db, settings):
-    load_bank()
-    user = make_user()
-    resume = parsed_resume(user, GO_KUBERNETES)
-    log = GenerationLog.objects.create(
-        resume=resume,
-        params=services.build_spec(
-            user=user, resume_language="en", config=None, count=3
-        ).as_params(),
-        cache_key="k",
-        engine_requested="template",
-        status=GenerationStatus.RUNNING,
-    )
-    GenerationLog.objects.filter(pk=log.pk).update(claimed_at=_ago(seconds=5))
-    assert services.claim(log.pk) is False  # its worker may still be at it
-    GenerationLog.objects.filter(pk=log.pk).update(
-        claimed_at=_ago(seconds=services.STALE_RUN_SECONDS + 1)
-    )
-    assert services.claim(log.pk) is True
-    assert services.claim(log.pk) is False  # and only one taker
-
-
-def _ago(*, seconds: int):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    return timezone.now() - timedelta(seconds=seconds)

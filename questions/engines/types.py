@@ -25,6 +25,23 @@ class TemplateSpec:
     keywords: tuple[str, ...]
     answer_points: tuple[str, ...]
 
+    @classmethod
+    def from_record(cls, record: dict[str, Any], id: int | None = None) -> TemplateSpec:
+        """From the bank's exchange format (``questions.bank``)."""
+        return cls(
+            id=id,
+            key=record["key"],
+            language=record["language"],
+            question_type=record["question_type"],
+            difficulty=record["difficulty"],
+            skill=record["skill"],
+            skill_category=record["skill_category"],
+            competency=record["competency"],
+            text=record["text"],
+            keywords=tuple(record["keywords"] or ()),
+            answer_points=tuple(record["answer_points"] or ()),
+        )
+
 
 @dataclass(frozen=True)
 class GenerationSpec:
@@ -39,6 +56,21 @@ class GenerationSpec:
     focus_skills: frozenset[str] = frozenset()  # canonical names, case-folded
     focus_latest_role: bool = False
     seed: int = 0
+
+    @classmethod
+    def from_params(cls, params: dict[str, Any]) -> GenerationSpec:
+        """The inverse of ``as_params`` (a generation log keeps its spec as params)."""
+        return cls(
+            count=params["count"],
+            language=params["language"],
+            type_distribution=params["type_distribution"],
+            difficulty_distribution=params["difficulty_distribution"],
+            skill_categories=frozenset(params["skill_categories"]),
+            exclude_skills=frozenset(params["exclude_skills"]),
+            focus_skills=frozenset(params["focus_skills"]),
+            focus_latest_role=params["focus_latest_role"],
+            seed=params["seed"],
+        )
 
     def as_params(self) -> dict[str, Any]:
         return {

@@ -6,6 +6,7 @@ import copy
 from typing import Any
 
 from questions import bank
+from questions.models import GenerationConfig
 from resumes.models import Resume
 from resumes.tests import files
 from resumes.tests.factories import complete, make_resume
@@ -137,3 +138,14 @@ def parsed_resume(owner: Any, result: dict[str, Any], *, pages: int = 1) -> Resu
 
 def load_bank() -> bank.ImportSummary:
     return bank.import_records(bank.bank_records())
+
+
+def technical_medium_config(owner: Any, *, count: int = 3) -> GenerationConfig:
+    """Only technical questions of medium difficulty: easy to script an LLM answer for."""
+    return GenerationConfig.objects.create(
+        owner=owner,
+        name=f"{count} technical",
+        count=count,
+        type_distribution={"technical": 1.0, "behavioral": 0.0, "situational": 0.0},
+        difficulty_distribution={"easy": 0.0, "medium": 1.0, "hard": 0.0},
+    )

@@ -6,8 +6,8 @@ import logging
 
 import pytest
 
-from questions.models import GenerationConfig, GenerationLog, Question
-from questions.tests.factories import GO_KUBERNETES, parsed_resume
+from questions.models import GenerationLog, Question
+from questions.tests.factories import GO_KUBERNETES, parsed_resume, technical_medium_config
 from tests.llm_server import Reply
 
 pytestmark = pytest.mark.django_db
@@ -48,13 +48,7 @@ GOOD_QUESTIONS = {
 @pytest.fixture
 def setup(user, auth_api, question_bank):
     resume = parsed_resume(user, GO_KUBERNETES)
-    config = GenerationConfig.objects.create(
-        owner=user,
-        name="three technical",
-        count=3,
-        type_distribution={"technical": 1.0, "behavioral": 0.0, "situational": 0.0},
-        difficulty_distribution={"easy": 0.0, "medium": 1.0, "hard": 0.0},
-    )
+    config = technical_medium_config(user)
     return auth_api, resume, config
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
+from typing import Any
 
 import pytest
 
@@ -18,26 +19,14 @@ from questions.tests.factories import GO_KUBERNETES, NURSE, ZH_JAVA
 @pytest.fixture(scope="module")
 def templates() -> list[TemplateSpec]:
     return [
-        TemplateSpec(
-            id=index,
-            key=r["key"],
-            language=r["language"],
-            question_type=r["question_type"],
-            difficulty=r["difficulty"],
-            skill=r["skill"],
-            skill_category=r["skill_category"],
-            competency=r["competency"],
-            text=r["text"],
-            keywords=tuple(r["keywords"]),
-            answer_points=tuple(r["answer_points"]),
-        )
+        TemplateSpec.from_record(r, id=index)
         for index, r in enumerate(bank_records(), start=1)
         if r["is_active"]
     ]
 
 
-def spec(**changes) -> GenerationSpec:
-    values = {
+def spec(**changes: Any) -> GenerationSpec:
+    values: dict[str, Any] = {
         "count": 10,
         "language": "en",
         "type_distribution": {"technical": 0.6, "behavioral": 0.3, "situational": 0.1},

@@ -46,7 +46,7 @@ GOOD_QUESTIONS = {
 
 
 @pytest.fixture
-def setup(user, auth_api, question_bank):
+def setup(user, auth_api, question_bank, eager_tasks):
     resume = parsed_resume(user, GO_KUBERNETES)
     config = technical_medium_config(user)
     return auth_api, resume, config

@@ -34,7 +34,7 @@ from questions.models import (
     QuestionType,
     SkillCategory,
 )
-from questions.skills import is_known_skill
+from questions.skills import known_skill
 
 BANK_DIR = Path(__file__).resolve().parent / "fixtures" / "question_bank"
 FIELDS = (
@@ -148,8 +148,20 @@ def clean_record(data: Any) -> tuple[dict[str, Any], list[tuple[str, str]]]:
         problems.append("skill|" + _("must be a string"))
         skill = ""
     record["skill"] = skill.strip()
-    if record["skill"] and not is_known_skill(record["skill"]):
+    entry = known_skill(record["skill"]) if record["skill"] else None
+    if record["skill"] and entry is None:
         problems.append("skill|" + _("not a skill of the taxonomy (use its canonical name)"))
+    elif (
+        entry is not None
+        and record["skill_category"]
+        and entry.category != record["skill_category"]
+    ):
+        # Category filters (a config's "technical questions about") see this field.
+        problems.append(
+            "skill_category|"
+            + _("%(skill)s is in the category %(category)s")
+            % {"skill": entry.name, "category": entry.category}
+        )
     text = data.get("text")
     if not isinstance(text, str) or not text.strip():
         problems.append("text|" + _("required"))

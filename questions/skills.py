@@ -30,12 +30,8 @@ def _canonical_names() -> dict[str, CanonicalSkill]:
     return names
 
 
-def is_known_skill(name: str) -> bool:
-    """Whether ``name`` is exactly a canonical name of the taxonomy (case-insensitive)."""
-    return name.casefold() in _canonical_names()
-
-
 def known_skill(name: str) -> CanonicalSkill | None:
+    """The taxonomy entry whose canonical name is ``name`` (case-insensitive), if any."""
     return _canonical_names().get(name.casefold())
 
 

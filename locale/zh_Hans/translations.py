@@ -406,4 +406,7 @@ ZH_HANS = {
     'Key terms:': '关键术语：',
     'No questions match these filters.': '没有符合筛选条件的题目。',
     'No questions yet. Choose a config (or keep your defaults) and generate a set.': '还没有题目。选择一个配置（或使用默认设置），然后生成一套题。',
+    '%(skill)s is in the category %(category)s': '%(skill)s 属于类别 %(category)s',
+    "the language model's questions did not fit the requested mix": '大语言模型给出的题目不符合要求的题型和难度',
+    'Rules': '规则',
 }

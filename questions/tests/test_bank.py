@@ -108,6 +108,7 @@ def test_load_defaults_loads_the_bank():
         ({"difficulty": "brutal"}, "difficulty"),
         ({"skill": "Cobolt++"}, "skill"),
         ({"skill_category": "astrology"}, "skill_category"),
+        ({"skill_category": "framework"}, "skill_category"),  # Redis is a database
         ({"text": "Tell me about {employer}"}, "text"),
         ({"text": "Unbalanced {company"}, "text"),
         ({"text": "How do you use {skill}?"}, "text"),  # skill is set: name it

@@ -263,9 +263,13 @@ def analyse_resume(
     last_used: dict[str, tuple[int, str]] = {}
     latest_index = _latest_job(spans)
     latest_skills: set[str] = set()
+    listed = set(skills)
     for index, (job, span) in enumerate(zip(jobs, spans, strict=True)):
-        text = " ".join([str(job.get("title") or ""), *map(str, job.get("highlights") or [])])
-        for entry in _mentioned(text, skills):
+        bullets = " ".join(map(str, job.get("highlights") or []))
+        in_bullets = {entry.name for entry in _mentioned(bullets, skills)}
+        for entry in _mentioned(f"{job.get('title') or ''} {bullets}", skills):
+            if entry.name not in skills and entry.name not in in_bullets:
+                continue  # an unlisted name only in a title: "Sous Chef" is no Chef user
             profile = skills.get(entry.name) or _add_prose_skill(skills, entry)
             profile.work_mentions += 1
             if index == latest_index:
@@ -310,6 +314,15 @@ def analyse_resume(
 
     ranked = sorted(skills.values(), key=lambda s: (-s.weight, s.canonical))
     roles, software = _roles(jobs, latest_index, ranked, target_role)
+    if software < 1.0:
+        # Technology names found only in prose are everyday words often enough ("Chef",
+        # "Spark", "Excel at") that, on a resume with no other sign of software work,
+        # they are noise: keep only what the candidate listed.
+        ranked = [
+            s
+            for s in ranked
+            if s.canonical in listed or s.category not in TECH_CATEGORIES | {"tool"}
+        ]
     latest = jobs[latest_index] if latest_index is not None else {}
     return ResumeProfile(
         language="zh" if result.get("language") == "zh" else "en",

@@ -38,6 +38,20 @@ REPEAT_PENALTY = 0.35
 GENERIC_FACTOR = 0.8
 # How many of the resume's skills in a category a generic template is tried with.
 GENERIC_SKILLS_PER_TEMPLATE = 3
+ANY = "*"  # a plan cell that takes any type (or difficulty)
+# Soft skills a behavioral or situational question of a competency asks about: such a
+# question covers the skill as surely as a technical one covers Go.
+COMPETENCY_SKILLS: dict[str, tuple[str, ...]] = {
+    "leadership": ("Leadership", "Mentoring"),
+    "communication": ("Communication", "Public speaking"),
+    "teamwork": ("Teamwork",),
+    "problem_solving": ("Problem solving", "Critical thinking"),
+    "prioritization": ("Time management", "Project management"),
+    "ownership": ("Project management",),
+    "adaptability": ("Agile",),
+    "influence": ("Stakeholder management", "Negotiation"),
+    "conflict": ("Negotiation",),
+}
 # Random jitter: enough to vary equal candidates between seeds, too little to reorder
 # clearly different ones.
 JITTER = 0.05
@@ -70,18 +84,18 @@ def generate(
     chosen = _fill(candidates, plan)
     if len(chosen) < spec.count:
         # The bank cannot meet the plan (too few templates in some cell, or only
-        # near-duplicates left): keep the type margin, relax the difficulty.
-        if "distribution_relaxed" not in warnings:
-            warnings.append("distribution_relaxed")
+        # near-duplicates left): first keep the type margin and relax the difficulty,
+        # then, for a profession the bank knows little about, take any type. A short
+        # set helps nobody; the warning tells the client which margin gave way.
         missing = Counter(type_counts)
         missing.subtract(Counter(c.question_type for c in chosen))
-        relaxed = {
-            (t, d): missing[t] if d == DIFFICULTIES[0] else 0
-            for t in QUESTION_TYPES
-            for d in DIFFICULTIES
-        }
-        extra = _fill(candidates, relaxed, already=chosen, any_difficulty=True)
-        chosen.extend(extra)
+        by_type = {(t, ANY): n for t, n in missing.items() if n > 0}
+        chosen.extend(_fill(candidates, by_type, already=chosen))
+        if "distribution_relaxed" not in warnings:
+            warnings.append("distribution_relaxed")
+    if len(chosen) < spec.count:
+        chosen.extend(_fill(candidates, {(ANY, ANY): spec.count - len(chosen)}, already=chosen))
+        warnings.append("type_mix_relaxed")
     if len(chosen) < spec.count:
         warnings.append("not_enough_templates")
     ordered = sorted(
@@ -162,6 +176,12 @@ def _matches(
     if template.question_type == "technical":
         # Generic technical questions of a category the resume shows at all.
         return [(None, 0.5)] if category in by_category or category not in TECH_CATEGORIES else []
+    shown = [
+        by_name[name] for name in COMPETENCY_SKILLS.get(template.competency, ()) if name in by_name
+    ]
+    if shown:
+        # Asked with the candidate's own soft skill: preferred over other competencies.
+        return [(skill, 0.5 + 0.5 * skill.weight) for skill in shown]
     return [(None, 0.5)]
 
 
@@ -205,26 +225,31 @@ def _fill(
     plan: dict[tuple[str, str], int],
     *,
     already: list[Candidate] | None = None,
-    any_difficulty: bool = False,
 ) -> list[Candidate]:
+    """Take the best candidates for the plan's cells; ``ANY`` in a cell matches anything."""
     taken: list[Candidate] = list(already or [])
     used_templates = {c.template.key for c in taken}
     seen = [c.shingles for c in taken]
     skill_uses = Counter(c.skill for c in taken if c.skill)
     competency_uses = Counter(c.template.competency for c in taken if c.template.competency)
     remaining = {cell: n for cell, n in plan.items() if n > 0}
-    if any_difficulty:
-        per_type = Counter[str]()
-        for (t, _), n in remaining.items():
-            per_type[t] += n
-        remaining = {(t, "*"): n for t, n in per_type.items() if n > 0}
+
+    def cell_of(candidate: Candidate) -> tuple[str, str] | None:
+        for t in (candidate.question_type, ANY):
+            for d in (candidate.difficulty, ANY):
+                if (t, d) in remaining:
+                    return (t, d)
+        return None
+
     picked: list[Candidate] = []
     pool = sorted(candidates, key=lambda c: -c.weight)
     while remaining:
-        best: tuple[float, Candidate] | None = None
+        best: tuple[float, Candidate, tuple[str, str]] | None = None
         for candidate in pool:
-            cell = (candidate.question_type, "*" if any_difficulty else candidate.difficulty)
-            if cell not in remaining or candidate.template.key in used_templates:
+            if candidate.template.key in used_templates:
+                continue
+            cell = cell_of(candidate)
+            if cell is None:
                 continue
             score = candidate.weight
             if candidate.skill:
@@ -235,11 +260,10 @@ def _fill(
                 continue
             if is_near_duplicate(candidate.shingles, seen):
                 continue
-            best = (score, candidate)
+            best = (score, candidate, cell)
         if best is None:
             break
-        choice = best[1]
-        cell = (choice.question_type, "*" if any_difficulty else choice.difficulty)
+        _, choice, cell = best
         remaining[cell] -= 1
         if not remaining[cell]:
             del remaining[cell]

@@ -149,3 +149,22 @@ def technical_medium_config(owner: Any, *, count: int = 3) -> GenerationConfig:
         type_distribution={"technical": 1.0, "behavioral": 0.0, "situational": 0.0},
         difficulty_distribution={"easy": 0.0, "medium": 1.0, "hard": 0.0},
     )
+
+
+CHEF = _result(
+    work_experience=[
+        {
+            "company": "Harbor Bistro",
+            "title": "Sous Chef",
+            "location": "Portland",
+            "start": "2019-02",
+            "end": "present",
+            "highlights": ["Ran the line for 120 covers a night", "Led a brigade of six cooks"],
+        }
+    ],
+    skills=[
+        {"name": "Leadership", "category": "soft_skill", "confidence": 0.9},
+        {"name": "Negotiation", "category": "soft_skill", "confidence": 0.9},
+        {"name": "Time management", "category": "soft_skill", "confidence": 0.9},
+    ],
+)

@@ -13,7 +13,7 @@ from questions.bank import bank_records
 from questions.engines import template
 from questions.engines.types import GenerationSpec, TemplateSpec
 from questions.similarity import NEAR_DUPLICATE, shingles, similarity
-from questions.tests.factories import GO_KUBERNETES, NURSE, ZH_JAVA
+from questions.tests.factories import CHEF, GO_KUBERNETES, NURSE, ZH_JAVA
 
 
 @pytest.fixture(scope="module")
@@ -174,3 +174,25 @@ def test_skill_levels_come_from_years_and_recency():
     # Docker appears only in a job that ended years ago: it is rated lower.
     assert docker.level in {"beginner", "intermediate"}
     assert profile.top_skills(2)[0].canonical in {"Go", "Kubernetes"}
+
+
+def test_soft_skills_are_asked_about_through_their_competencies(templates):
+    profile = analyse_resume(CHEF)
+    result = template.generate(profile, templates, spec())
+    people_questions = [q for q in result.questions if q.question_type != "technical"]
+    asked = {q.skill for q in people_questions}
+    assert {"Leadership", "Negotiation", "Time management"} & asked
+    for question in people_questions:
+        if question.skill == "Leadership":
+            assert question.competency == "leadership"
+
+
+def test_a_profession_the_bank_does_not_know_still_gets_a_full_set(templates):
+    profile = analyse_resume(CHEF)
+    result = template.generate(profile, templates, spec(count=12))
+    assert len(result.questions) == 12
+    assert not any(
+        q.skill_category in TECH_CATEGORIES | {"system_design"} for q in result.questions
+    )
+    if sum(q.question_type == "technical" for q in result.questions) < 7:
+        assert "type_mix_relaxed" in result.warnings  # and the client is told

@@ -104,6 +104,8 @@ def questions_page(request: HttpRequest, pk: int) -> HttpResponse:
         "categories": SkillCategory.choices,
         "types": QuestionType.choices,
         "difficulties": Difficulty.choices,
+        # The config being edited, else the one the shown set was made with.
+        "selected_config_id": editing.pk if editing else (current.config_id if current else None),
         "generations": generations,
         "current": current,
         "fallback_text": FALLBACK_REASONS.get(current.fallback_reason, "") if current else "",

@@ -60,12 +60,13 @@ async def page(browser: Any, live_asgi: str) -> AsyncIterator[Any]:
 
 
 @pytest.fixture
-def shoot(page: Any) -> Callable[[str], Awaitable[Path]]:
+def shoot(page: Any) -> Callable[..., Awaitable[Path]]:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
 
-    async def take(name: str) -> Path:
+    async def take(name: str, other: Any = None) -> Path:
+        """A full-page screenshot of the test's page, or of ``other`` (a page of its own)."""
         path = SCREENSHOTS / f"{name}.png"
-        await page.screenshot(path=str(path), full_page=True)
+        await (other or page).screenshot(path=str(path), full_page=True)
         return path
 
     return take

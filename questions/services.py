@@ -39,7 +39,6 @@ logger = logging.getLogger(__name__)
 DEFAULT_COUNT = 10
 MAX_COUNT = 50  # a mock interview longer than this is not practice any more
 DEFAULT_DIFFICULTY = {"easy": 0.3, "medium": 0.5, "hard": 0.2}
-TOP_SKILLS = 5  # skill coverage is the share of these that a set asks about
 # A run claimed longer ago than the task's hard time limit (180 s) has lost its worker.
 STALE_RUN_SECONDS = 200
 
@@ -356,7 +355,7 @@ def fail_generation(*, log_id: int, message: str) -> None:
 
 def skill_coverage(profile: ResumeProfile, outcome: EngineResult) -> float:
     """Share of the resume's top skills that at least one question asks about."""
-    top = [s.canonical for s in profile.top_skills(TOP_SKILLS)]
+    top = [s.canonical for s in profile.top_skills(template_engine.TOP_SKILLS)]
     if not top:
         return 1.0
     asked = set()

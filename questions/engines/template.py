@@ -34,6 +34,11 @@ ROLE_CATEGORIES = frozenset(
 # Each earlier question on the same skill (or competency) multiplies a candidate's weight
 # by this, so a second Go question only wins over a strong first Kubernetes question.
 REPEAT_PENALTY = 0.35
+# A question on one of the resume's top skills that no question has asked about yet
+# counts this much more: a set should cover what the candidate is strongest in before
+# it asks about anything twice (or about system design in general).
+UNCOVERED_TOP_SKILL_BONUS = 1.4
+TOP_SKILLS = 5
 # A generic "{skill}" template is worth a little less than one written for that skill.
 GENERIC_FACTOR = 0.8
 # How many of the resume's skills in a category a generic template is tried with.
@@ -81,7 +86,8 @@ def generate(
     if unplanned:
         warnings.append("distribution_relaxed")
 
-    chosen = _fill(candidates, plan)
+    top = frozenset(s.canonical for s in profile.top_skills(TOP_SKILLS))
+    chosen = _fill(candidates, plan, top=top)
     if len(chosen) < spec.count:
         # The bank cannot meet the plan (too few templates in some cell, or only
         # near-duplicates left): first keep the type margin and relax the difficulty,
@@ -90,11 +96,12 @@ def generate(
         missing = Counter(type_counts)
         missing.subtract(Counter(c.question_type for c in chosen))
         by_type = {(t, ANY): n for t, n in missing.items() if n > 0}
-        chosen.extend(_fill(candidates, by_type, already=chosen))
+        chosen.extend(_fill(candidates, by_type, already=chosen, top=top))
         if "distribution_relaxed" not in warnings:
             warnings.append("distribution_relaxed")
     if len(chosen) < spec.count:
-        chosen.extend(_fill(candidates, {(ANY, ANY): spec.count - len(chosen)}, already=chosen))
+        rest = {(ANY, ANY): spec.count - len(chosen)}
+        chosen.extend(_fill(candidates, rest, already=chosen, top=top))
         warnings.append("type_mix_relaxed")
     if len(chosen) < spec.count:
         warnings.append("not_enough_templates")
@@ -225,6 +232,7 @@ def _fill(
     plan: dict[tuple[str, str], int],
     *,
     already: list[Candidate] | None = None,
+    top: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """Take the best candidates for the plan's cells; ``ANY`` in a cell matches anything."""
     taken: list[Candidate] = list(already or [])
@@ -254,6 +262,8 @@ def _fill(
             score = candidate.weight
             if candidate.skill:
                 score *= REPEAT_PENALTY ** skill_uses[candidate.skill]
+                if candidate.skill in top and not skill_uses[candidate.skill]:
+                    score *= UNCOVERED_TOP_SKILL_BONUS
             if candidate.template.competency:
                 score *= REPEAT_PENALTY ** competency_uses[candidate.template.competency]
             if best is not None and score <= best[0]:

@@ -11,6 +11,7 @@ never a near-duplicate of a question already taken.
 from __future__ import annotations
 
 import random
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -209,12 +210,23 @@ def _fill_text(text: str, profile: ResumeProfile, skill: SkillProfile | None) ->
         if not profile.title:
             return None
         values["role"] = profile.title
+        # "As {role}" needs an article in English ("As a Registered Nurse"); titles are
+        # written without one on resumes.
+        text = _AS_ROLE.sub(lambda m: f"{m[1]} {_article(profile.title)} {{role}}", text)
     if "project" in names:
         project = _project_for(profile, skill)
         if project is None:
             return None
         values["project"] = project
     return text.format_map(values)
+
+
+_AS_ROLE = re.compile(r"\b([Aa]s) \{role\}")
+
+
+def _article(title: str) -> str:
+    # By the first letter: right for nearly all titles ("an Engineer", "a Nurse").
+    return "an" if title[:1].lower() in "aeiou" else "a"
 
 
 def _project_for(profile: ResumeProfile, skill: SkillProfile | None) -> str | None:

@@ -196,3 +196,11 @@ def test_a_profession_the_bank_does_not_know_still_gets_a_full_set(templates):
     )
     if sum(q.question_type == "technical" for q in result.questions) < 7:
         assert "type_mix_relaxed" in result.warnings  # and the client is told
+
+
+def test_an_english_role_gets_its_article(templates):
+    profile = analyse_resume(NURSE)
+    texts = [q.text for q in template.generate(profile, templates, spec(count=30)).questions]
+    with_role = [t for t in texts if "Registered Nurse" in t]
+    assert with_role
+    assert not any("As Registered Nurse" in t or "as Registered Nurse" in t for t in with_role)

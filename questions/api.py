@@ -14,6 +14,7 @@ from rest_framework.response import Response
 
 from accounts.api import signed_in_user
 from interviewgenius.http.errors import DomainError, NotFound
+from interviewgenius.http.throttling import GenerationRateThrottle
 from questions import selectors, services
 from questions.models import (
     Difficulty,
@@ -83,6 +84,12 @@ class QuestionViewSet(viewsets.GenericViewSet):
         "inline (201); with an LLM configured the work is queued (202) and the generation "
         "is polled. An identical request for an unchanged resume is served from the cache (200).",
     )
+    def get_throttles(self) -> list[Any]:
+        throttles = super().get_throttles()
+        if self.action == "generate":
+            throttles.append(GenerationRateThrottle())
+        return throttles
+
     def generate(self, request: Request) -> Response:
         form = GenerateSerializer(data=request.data)
         form.is_valid(raise_exception=True)

@@ -30,3 +30,13 @@ class AuthRateThrottle(throttling.SimpleRateThrottle):
 
     def get_cache_key(self, request, view):  # type: ignore[no-untyped-def]
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
+class GenerationRateThrottle(throttling.UserRateThrottle):
+    """Per user on question generation, on top of the general limit: each request can
+    cost an LLM call, and nobody practises with more than a few new sets a minute."""
+
+    scope = "generate"
+
+    def get_rate(self) -> str:
+        return str(settings.THROTTLE_GENERATE_RATE)

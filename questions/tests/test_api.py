@@ -257,3 +257,17 @@ def test_generation_metrics_are_exported(
     assert 'ig_question_generation_seconds_count{engine="template"}' in text
     assert 'ig_question_generation_cache_total{outcome="hit"}' in text
     assert "ig_question_skill_coverage_ratio_bucket" in text
+
+
+def test_generation_has_its_own_rate_limit(user, auth_api, question_bank, settings):
+    settings.THROTTLE_GENERATE_RATE = "2/minute"
+    resume = parsed_resume(user, GO_KUBERNETES)
+    for seed in (1, 2):
+        body = {"resume_id": resume.pk, "count": 3, "seed": seed}
+        assert auth_api.post("/api/questions/generate", body, format="json").status_code == 201
+    third = auth_api.post(
+        "/api/questions/generate", {"resume_id": resume.pk, "seed": 3}, format="json"
+    )
+    assert_error(third, 429)
+    assert third["Retry-After"]
+    assert auth_api.get(f"/api/questions/{resume.pk}").status_code == 200  # reads are not limited

@@ -52,16 +52,15 @@ class QuestionTemplateAdmin(admin.ModelAdmin):
     form = QuestionTemplateForm
     change_list_template = "admin/questions/questiontemplate/change_list.html"
     list_display = (
-        "key",
+        "short_text",
         "language",
         "question_type",
         "difficulty",
         "skill",
         "skill_category",
-        "competency",
         "is_active",
-        "updated_at",
     )
+    list_display_links = ("short_text",)
     list_filter = (
         "question_type",
         "difficulty",
@@ -76,6 +75,10 @@ class QuestionTemplateAdmin(admin.ModelAdmin):
     list_per_page = 50
     actions = ("enable", "disable", "export_json", "export_csv")
     readonly_fields = ("created_at", "updated_at")
+
+    @admin.display(description=_("question"), ordering="text")
+    def short_text(self, template: QuestionTemplate) -> str:
+        return template.text if len(template.text) <= 90 else template.text[:88] + "…"
 
     @admin.action(description=_("Enable the selected templates"))
     def enable(self, request: HttpRequest, queryset: QuerySet[QuestionTemplate]) -> None:

@@ -178,7 +178,7 @@ def _matches(
         return generic[:GENERIC_SKILLS_PER_TEMPLATE]
     if category in ROLE_CATEGORIES:
         score = profile.roles.get(category, 0.0)
-        return [(None, 0.6 + 0.1 * min(score, 6))] if score > 0 else []
+        return [(None, 0.5 + 0.08 * min(score, 5))] if score > 0 else []
     if category == "system_design":
         return [(None, 0.75)] if is_software else []
     if template.question_type == "technical":

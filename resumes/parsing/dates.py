@@ -16,7 +16,11 @@ _MONTHS = {
 }  # fmt: skip
 _MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
 PRESENT_WORDS = ("present", "current", "now", "today", "ongoing", "至今", "现在", "今", "目前")
-_PRESENT = r"(?:present|current(?:ly)?|now|today|ongoing|至今|现在|目前|今)"
+# "to date" / "till date" (common in Indian resumes): "date" alone is no end date.
+_PRESENT = (
+    r"(?:present|current(?:ly)?|now|today|ongoing|至今|现在|目前|今"
+    r"|till\s*date|to\s+date|(?<=\bto\s)date|(?<=\btill\s)date)"
+)
 # Years a career can plausibly mention; keeps phone digits and GPAs out of dates.
 _YEAR = r"(?:19[2-9]\d|20[0-4]\d)"
 
@@ -38,7 +42,7 @@ DATE_RE = re.compile(
     re.I,
 )
 # Fonts and PDF writers turn an en dash into any of these dashes.
-_RANGE_SEP = r"\s*(?:-|–|—|‒|―|−|~|～|－|to|至|到|until)\s*"
+_RANGE_SEP = r"\s*(?:-|–|—|‒|―|−|~|～|－|to|至|到|until|till)\s*"
 RANGE_RE = re.compile(rf"(?P<start>{DATE_RE.pattern}){_RANGE_SEP}(?P<end>{DATE_RE.pattern})", re.I)
 
 
@@ -47,7 +51,7 @@ def normalize_date(text: str) -> str | None:
     value = text.strip()
     if not value:
         return None
-    if re.fullmatch(rf"{_PRESENT}\.?", value, re.I):
+    if re.fullmatch(rf"{_PRESENT}\.?|(?:till\s*|to\s+)?date\.?", value, re.I):
         return "present"
     for pattern, shape in _DATE_PATTERNS:
         match = pattern.search(value)

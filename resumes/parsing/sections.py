@@ -23,28 +23,42 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "experience", "work experience", "professional experience", "employment history",
         "employment", "work history", "career history", "relevant experience",
         "internship experience", "internships", "experience & internships",
+        "professional background", "career experience", "employment experience",
+        "professional history", "relevant work experience", "related experience",
+        "work summary", "experience summary", "industry experience", "company details",
+        "employment details", "work details", "professional work experience",
+        "工作实习经历", "实习工作经历", "工作及实习经历", "工作与实习经历",
         "工作经历", "工作经验", "实习经历", "实习经验", "职业经历", "工作履历", "任职经历",
     ),
     "education": (
         "education", "education background", "educational background", "academic background",
         "education & training", "academic qualifications", "qualifications",
+        "education details", "educational details", "academic details", "academic profile",
+        "educational qualifications", "educational qualification", "academic qualification",
+        "academics", "academic history", "education history", "scholastic profile",
+        "education & qualifications", "qualification", "教育情况", "学历背景",
         "教育背景", "教育经历", "学历", "学习经历", "教育",
     ),
     "skills": (
         "skills", "technical skills", "core skills", "key skills", "core competencies",
         "skills & tools", "technologies", "tech stack", "skills and tools", "competencies",
-        "technical proficiencies", "expertise", "skills & interests",
+        "technical proficiencies", "expertise", "skills & interests", "skill details",
+        "it skills", "computer skills", "software skills", "technical expertise",
         "专业技能", "技能", "技能特长", "个人技能", "技术栈", "技能证书", "职业技能", "技术能力",
     ),
     "projects": (
         "projects", "project experience", "personal projects", "selected projects",
-        "key projects", "academic projects", "side projects",
+        "key projects", "academic projects", "side projects", "project work",
+        "relevant projects", "notable projects", "open source projects", "course projects",
+        "project details", "project highlights",
+        "项目实践", "项目作品", "实践项目", "个人项目", "开源项目", "项目与实践", "科研项目",
         "项目经历", "项目经验", "项目", "主要项目",
     ),
     "certifications": (
         "certifications", "certificates", "certification", "licenses",
         "licenses & certifications", "licenses and certifications",
-        "certifications & licenses", "证书", "资格证书", "证书资质", "获得证书", "专业证书",
+        "certifications & licenses", "professional certifications", "certifications & training",
+        "certification details", "证书", "资格证书", "资格认证", "职业资格", "证书与资质", "证书资质", "获得证书", "专业证书",
     ),
     "languages": ("languages", "language skills", "language", "语言能力", "语言", "外语能力"),
     "other": (
@@ -54,8 +68,8 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "extracurricular activities", "additional information",
         "volunteer work", "community service", "community involvement", "affiliations",
         "professional affiliations", "memberships", "professional memberships",
-        "conferences", "presentations", "patents", "research", "research experience",
-        "teaching experience", "military service", "training", "courses", "coursework",
+        "conferences", "presentations", "patents", "research",
+        "military service", "training", "courses", "coursework",
         "relevant coursework", "hobbies & interests", "awards & achievements",
         "培训经历", "获奖荣誉", "奖项", "科研经历", "学术成果", "发表论文", "志愿者经历",
         "兴趣", "个人爱好", "附加信息", "学生工作", "校内职务",
@@ -63,6 +77,9 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "在校经历", "论文", "其他", "社团经历",
     ),
 }  # fmt: skip
+_EXPERIENCE_HEADING = re.compile(
+    r"(?:[a-z]+ ){0,2}(?:experiences?|employment)|工作[\u4e00-\u9fff]{0,2}经历"
+)
 _HEADING_INDEX = {variant: key for key, variants in HEADINGS.items() for variant in variants}
 # Decorations around headings: bullets, rules, brackets, numbering ("01", "一、").
 _DECORATION = re.compile(r"^[\W_\d一二三四五六七八九十、.]*|[\W_]*$")
@@ -105,6 +122,8 @@ def heading_key(text: str) -> str | None:
         return None
     normalized = normalize_heading(text)
     key = _HEADING_INDEX.get(normalized) or _HEADING_INDEX.get(normalized.replace(" & ", " and "))
+    if key is None and _EXPERIENCE_HEADING.fullmatch(normalized):
+        key = "experience"  # "Clinical Experience", "Work Experiences", "Sales Experience"
     return key
 
 
@@ -119,11 +138,81 @@ def _inline_heading(line: Line) -> tuple[str, str] | None:
     return key, match.group("rest")
 
 
+# Text pasted or exported without line breaks runs every section into one long line.
+_FLAT_LINE_CHARS = 250
+_EN_HEADINGS = sorted(
+    (v for vs in HEADINGS.values() for v in vs if v.isascii() and len(v) > 4),
+    key=len,
+    reverse=True,
+)
+_EMBEDDED_HEADING = re.compile(
+    r"(?<![\w&])(?:"
+    + "|".join(
+        re.escape(v).replace("\\ ", r"\s+").replace("\\&", r"(?:&|and)") for v in _EN_HEADINGS
+    )
+    + r")(?![\w&])\s*[:：]?",
+    re.I,
+)
+_MINOR_WORDS = frozenset(("and", "&", "of", "for", "the", "in"))
+
+
+def _looks_like_heading(text: str) -> bool:
+    """ALL CAPS, or a Title Case phrase of two words or more: "SKILLS", "Work Experience"."""
+    words = text.strip(" :：").split()
+    if all(word.isupper() for word in words if word.isalpha()):
+        return True
+    return len(words) >= 2 and all(w[:1].isupper() or w.lower() in _MINOR_WORDS for w in words)
+
+
+def unflatten(lines: list[Line]) -> list[Line]:
+    """Break a very long line at the section headings written inside it."""
+    out: list[Line] = []
+    for line in lines:
+        if len(line.text) < _FLAT_LINE_CHARS:
+            out.append(line)
+            continue
+        cuts = [
+            match.span()
+            for match in _EMBEDDED_HEADING.finditer(line.text)
+            if _looks_like_heading(match.group(0))
+        ]
+        if not cuts:
+            out.append(line)
+            continue
+        position = 0
+        for start, end in cuts:
+            out.extend(_sentences(line.text[position:start], line.page))
+            out.append(Line(text=line.text[start:end].strip(" :："), page=line.page, heading=True))
+            position = end
+        out.extend(_sentences(line.text[position:], line.page))
+    return out
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=\.)\s+(?=[A-Z])")
+
+
+def _sentences(text: str, page: int) -> list[Line]:
+    """A flattened section's sentences, one a line: "MCA from X in 2015. B.Sc from Y ..."."""
+    pieces: list[str] = []
+    start = 0
+    for match in _SENTENCE_BREAK.finditer(text):
+        before = text[start : match.start()].split()
+        last = before[-1] if before else ""
+        # "B.Tech. Computer", "Jan. 2020", "St. Xavier's": a dot inside or after a short
+        # word is an abbreviation, not the end of a sentence.
+        if len(last) < 5 or "." in last[:-1] or not last[:-1].isalnum():
+            continue
+        pieces.append(text[start : match.start()])
+        start = match.end()
+    pieces.append(text[start:])
+    return [Line(text=piece.strip(), page=page) for piece in pieces if piece.strip()]
+
+
 def split_sections(lines: list[Line]) -> SectionedResume:
     header: list[Line] = []
     sections: list[Section] = []
     in_column_header = False
-    for line in lines:
+    for line in unflatten(lines):
         key = heading_key(line.text)
         if key is None and line.heading:
             # A typographic heading with extra words: "Work Experience (5 years)".

@@ -10,6 +10,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from resumes.parsing.dates import DATE_RE, has_date
 from resumes.parsing.extract.headings import mark_headings
@@ -181,6 +182,64 @@ def _merge_side_blocks(rows: list[_Row]) -> list[_Row]:
     return main
 
 
+# With eng+chi_sim together, Tesseract sometimes reads Chinese words (large names, a few
+# body words) as Latin gibberish at low confidence: "郭佳" -> "PME". On a Chinese page,
+# such words are read again with chi_sim alone, all in one extra pass.
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+_MIN_CJK_SHARE = 0.3
+_REREAD_CONFIDENCE = 80
+_REREAD_MAX_WORDS = 24
+_REREAD_GAP = 20  # px of white between stacked words
+
+
+def _reread_chinese(image: Any, table: dict[str, list[Any]]) -> None:
+    texts = [str(word) for word in table["text"]]
+    cjk = sum(len(_CJK_CHAR.findall(text)) for text in texts)
+    # Words only: an e-mail address or a URL says nothing about the page's language.
+    latin = sum(len(text) for text in texts if text.isascii() and text.isalpha())
+    if cjk == 0 or cjk < _MIN_CJK_SHARE * (cjk + latin):
+        return
+    suspects = [
+        index
+        for index, text in enumerate(texts)
+        if text.isascii()
+        and text.isalpha()
+        and len(text) <= 8
+        and float(str(table["conf"][index])) < _REREAD_CONFIDENCE
+    ][:_REREAD_MAX_WORDS]
+    if not suspects:
+        return
+    import pytesseract
+    from PIL import Image
+
+    crops = []
+    for index in suspects:
+        left, top = int(str(table["left"][index])), int(str(table["top"][index]))
+        width, height = int(str(table["width"][index])), int(str(table["height"][index]))
+        pad = max(2, height // 3)
+        crops.append(
+            image.crop(
+                (max(0, left - pad), max(0, top - pad), left + width + pad, top + height + pad)
+            )
+        )
+    sheet = Image.new(
+        "L",
+        (max(c.width for c in crops), sum(c.height + _REREAD_GAP for c in crops) + _REREAD_GAP),
+        255,
+    )
+    y = _REREAD_GAP
+    for crop in crops:
+        sheet.paste(crop, (0, y))
+        y += crop.height + _REREAD_GAP
+    read = pytesseract.image_to_string(sheet, lang="chi_sim", config="--psm 6", timeout=_TIMEOUT_S)
+    lines = [line.replace(" ", "") for line in read.splitlines() if line.strip()]
+    if len(lines) != len(suspects):
+        return  # cannot tell which line is which word
+    for index, line in zip(suspects, lines, strict=True):
+        if re.fullmatch(r"[\u3400-\u9fff]{1,12}", line):
+            table["text"][index] = line
+
+
 def extract_image(data: bytes) -> ExtractedDocument:
     import pytesseract
 
@@ -193,6 +252,7 @@ def extract_image(data: bytes) -> ExtractedDocument:
             output_type=pytesseract.Output.DICT,
             timeout=_TIMEOUT_S,
         )
+        _reread_chinese(image, table)
     grouped: dict[tuple[int, int, int], list[_Word]] = {}
     lefts, widths, tops = table.get("left"), table.get("width"), table.get("top")
     for index, word in enumerate(table["text"]):

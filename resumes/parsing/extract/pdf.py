@@ -39,7 +39,24 @@ _SNAP_EMS = 1.0
 _WIDE_GAP = 1.5  # ems between two runs that separate fields (title … dates)
 _MAX_DATE_FIELD = 25  # characters of a date written in a column of its own
 _MIN_INDENT = 8.0  # points; list items sit ~18-36 pt in, paragraph jitter is < 2 pt
-_BULLET_START = ("•", "·", "-", "–", "*", "▪", "●", "◦", "○", "■", "➢", "✓")
+_BULLET_START = (
+    "•",
+    "·",
+    "-",
+    "–",
+    "*",
+    "▪",
+    "●",
+    "◦",
+    "○",
+    "■",
+    "➢",
+    "✓",
+    "❖",
+    "➔",
+    "\uf0b7",
+    "\uf0a7",
+)
 
 
 @dataclass

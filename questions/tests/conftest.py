@@ -5,13 +5,7 @@ from typing import Any
 
 import pytest
 
-from questions.tests.factories import load_bank
 from tests.llm_server import ScriptedLLM, llm_server
-
-
-@pytest.fixture
-def question_bank(db: Any) -> None:
-    load_bank()
 
 
 @pytest.fixture

@@ -1,0 +1,268 @@
+"""Mock interview workflows: start, answer, finish, archive (notes 20.1, 20.6)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from interviewgenius.http.errors import Conflict
+from interviews import scheduling
+from interviews.models import (
+    InputMode,
+    InterviewEvaluation,
+    InterviewItem,
+    InterviewSession,
+    InterviewStatus,
+    SkillAssessment,
+)
+from questions import services as question_services
+from questions.models import GenerationConfig, Question
+from resumes.models import Resume
+
+logger = logging.getLogger(__name__)
+
+MAX_ANSWER_CHARS = 20_000  # about 15 minutes of speech; more is pasted text, not an answer
+
+
+class InvalidTransition(Conflict):
+    code = "invalid_transition"
+    default_message = _("The interview cannot do that in its current state.")
+
+
+@dataclass
+class AnswerOutcome:
+    evaluation: InterviewEvaluation
+    next_item: InterviewItem | None
+    session: InterviewSession
+
+
+def move(session: InterviewSession, to: str) -> None:
+    """One state transition, only along the allowed edges, safe against a racing request."""
+    if not session.can_move_to(to):
+        raise InvalidTransition(
+            details={"status": session.status, "requested": to},
+        )
+    changes: dict[str, Any] = {"status": to, "updated_at": timezone.now()}
+    if to == InterviewStatus.INTERVIEWING:
+        changes["started_at"] = timezone.now()
+    if to == InterviewStatus.REVIEWING:
+        changes["finished_at"] = timezone.now()
+        changes["current_item"] = None
+    moved = InterviewSession.objects.filter(pk=session.pk, status=session.status).update(**changes)
+    if not moved:
+        session.refresh_from_db()
+        raise InvalidTransition(details={"status": session.status, "requested": to})
+    for name, value in changes.items():
+        setattr(session, name, value)
+
+
+@transaction.atomic
+def start_interview(
+    *,
+    user: Any,
+    resume: Resume,
+    config: GenerationConfig | None = None,
+    count: int | None = None,
+    language: str | None = None,
+) -> InterviewSession:
+    """Create a session, prepare its questions from the bank, and ask the first one."""
+    session = InterviewSession.objects.create(owner=user, resume=resume, config=config)
+    move(session, InterviewStatus.PARSING)
+    # The template engine answers inline, so a session is ready at once; an LLM set
+    # would make the candidate wait at the start of every interview.
+    outcome = question_services.generate_questions(
+        user=user,
+        resume=resume,
+        config=config,
+        count=count,
+        language=language,
+        engine="template",
+    )
+    session.generation = outcome.log
+    session.language = outcome.log.params.get("language", "en")
+    session.planned = len(outcome.questions)
+    session.save(update_fields=["generation", "language", "planned", "updated_at"])
+    move(session, InterviewStatus.READY)
+    first = scheduling.first_question(_pool(session))
+    move(session, InterviewStatus.INTERVIEWING)
+    if first is not None:
+        _ask(session, Question.objects.get(pk=first.key))
+    return session
+
+
+def _pool(session: InterviewSession) -> list[scheduling.Candidate]:
+    asked = set(session.items.filter(question__isnull=False).values_list("question_id", flat=True))
+    questions = Question.objects.filter(generation_id=session.generation_id).order_by("position")
+    return [
+        scheduling.Candidate(q.pk, q.difficulty, q.question_type)
+        for q in questions
+        if q.pk not in asked
+    ]
+
+
+def _next_position(session: InterviewSession) -> int:
+    last = session.items.order_by("-position").values_list("position", flat=True).first()
+    return 0 if last is None else last + 1
+
+
+def _ask(session: InterviewSession, question: Question) -> InterviewItem:
+    item = InterviewItem.objects.create(
+        session=session,
+        question=question,
+        position=_next_position(session),
+        text=question.text,
+        question_type=question.question_type,
+        difficulty=question.difficulty,
+        skill=question.skill,
+        keywords=question.keywords,
+        answer_points=question.answer_points,
+        asked_at=timezone.now(),
+    )
+    session.current_item = item
+    session.save(update_fields=["current_item", "updated_at"])
+    return item
+
+
+def _ask_follow_up(
+    session: InterviewSession, item: InterviewItem, missed: Sequence[str], off_topic: bool
+) -> InterviewItem:
+    text = scheduling.follow_up_text(
+        language=session.language, question=item.text, missed_points=missed, off_topic=off_topic
+    )
+    follow_up = InterviewItem.objects.create(
+        session=session,
+        follow_up_of=item,
+        position=_next_position(session),
+        text=text,
+        question_type=item.question_type,
+        difficulty=item.difficulty,
+        skill=item.skill,
+        keywords=item.keywords,
+        answer_points=list(missed) or item.answer_points,
+        asked_at=timezone.now(),
+    )
+    session.current_item = follow_up
+    session.save(update_fields=["current_item", "updated_at"])
+    return follow_up
+
+
+@transaction.atomic
+def submit_answer(
+    *,
+    session: InterviewSession,
+    text: str,
+    input_mode: str = InputMode.TEXT,
+    audio_duration: float | None = None,
+    words: Sequence[Any] | None = None,
+) -> AnswerOutcome:
+    """Store and analyse the answer to the current question, then ask the next one."""
+    from interviews.analysis import QuestionContext, analyse_answer
+
+    session = InterviewSession.objects.select_for_update().get(pk=session.pk)
+    if session.status != InterviewStatus.INTERVIEWING or session.current_item_id is None:
+        raise InvalidTransition(
+            _("There is no question waiting for an answer."),
+            details={"status": session.status},
+        )
+    item = session.current_item
+    assert item is not None
+    answer = text.strip()[:MAX_ANSWER_CHARS]
+    analysis = analyse_answer(
+        QuestionContext(
+            text=item.text,
+            question_type=item.question_type,
+            language=session.language,
+            keywords=tuple(item.keywords),
+            answer_points=tuple(item.answer_points),
+            skill=item.skill,
+        ),
+        answer,
+        words=words,
+        duration=audio_duration,
+    )
+    evaluation = InterviewEvaluation.objects.create(
+        item=item,
+        session=session,
+        input_mode=input_mode,
+        answer_text=answer,
+        audio_duration=audio_duration,
+        keywords=analysis.keywords_found,
+        points_covered=analysis.points_covered,
+        relevance_score=analysis.relevance.value,
+        accuracy_score=analysis.accuracy.value,
+        structure_score=analysis.structure.value,
+        sentiment_score=analysis.sentiment.value,
+        confidence_score=analysis.confidence.value,
+        delivery_score=analysis.delivery.value if analysis.delivery else None,
+        overall_score=analysis.overall,
+        evidence=_evidence(analysis),
+        analysis_status="done",
+        analysed_at=timezone.now(),
+    )
+    InterviewItem.objects.filter(pk=item.pk).update(answered_at=timezone.now())
+    if not item.is_follow_up:
+        InterviewSession.objects.filter(pk=session.pk).update(answered=F("answered") + 1)
+        session.answered += 1
+    if item.skill:
+        _assess_skill(session, item.skill, analysis.overall, item.text)
+
+    next_item: InterviewItem | None = None
+    missed = [p for p in item.answer_points if p not in analysis.points_covered]
+    if (analysis.weak or analysis.off_topic) and not item.is_follow_up:
+        next_item = _ask_follow_up(session, item, missed, analysis.off_topic)
+    else:
+        base = item.follow_up_of or item
+        candidate = scheduling.next_question(
+            _pool(session), last_difficulty=base.difficulty, last_score=analysis.overall
+        )
+        if candidate is not None:
+            next_item = _ask(session, Question.objects.get(pk=candidate.key))
+        else:
+            move(session, InterviewStatus.REVIEWING)
+    return AnswerOutcome(evaluation=evaluation, next_item=next_item, session=session)
+
+
+def _evidence(analysis: Any) -> dict[str, Any]:
+    parts = {
+        "relevance": analysis.relevance,
+        "accuracy": analysis.accuracy,
+        "structure": analysis.structure,
+        "sentiment": analysis.sentiment,
+        "confidence": analysis.confidence,
+    }
+    if analysis.delivery is not None:
+        parts["delivery"] = analysis.delivery
+    evidence = {name: list(score.evidence) for name, score in parts.items()}
+    evidence["words_per_minute"] = analysis.words_per_minute
+    evidence["filler_count"] = analysis.filler_count
+    evidence["long_pauses"] = analysis.long_pauses
+    return evidence
+
+
+def _assess_skill(session: InterviewSession, skill: str, score: float, question: str) -> None:
+    """A running average per skill over the session's answers about it."""
+    assessment, _created = SkillAssessment.objects.get_or_create(
+        session=session, skill_name=skill, defaults={"score": 0.0}
+    )
+    total = assessment.score * assessment.answers + score
+    assessment.answers += 1
+    assessment.score = round(total / assessment.answers, 1)
+    assessment.evidence = [*assessment.evidence, {"question": question, "score": score}][-10:]
+    assessment.save()
+
+
+def finish_interview(*, session: InterviewSession) -> InterviewSession:
+    move(session, InterviewStatus.REVIEWING)
+    return session
+
+
+def archive_interview(*, session: InterviewSession) -> InterviewSession:
+    move(session, InterviewStatus.ARCHIVED)
+    return session

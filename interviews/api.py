@@ -9,21 +9,27 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from accounts.api import signed_in_user
-from interviewgenius.http.errors import NotFound
+from interviewgenius.http.errors import NotFound, PayloadTooLarge
+from interviewgenius.http.parsers import BoundedJSONParser
 from interviews import services
 from interviews.models import InterviewSession
 from interviews.serializers import (
     AnswerResultSerializer,
+    AudioAnswerSerializer,
     SessionDetailSerializer,
     SessionSerializer,
     StartSerializer,
     TextAnswerSerializer,
 )
 from questions import selectors as question_selectors
+
+# A few minutes of compressed speech is far below this; anything larger is not an answer.
+MAX_AUDIO_BYTES = 25 * 1024 * 1024
 
 
 class InterviewViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
@@ -84,22 +90,43 @@ class InterviewViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
         return Response(SessionSerializer(self.get_object()).data)
 
     @extend_schema(
-        request=TextAnswerSerializer,
+        request={
+            "application/json": TextAnswerSerializer,
+            "multipart/form-data": AudioAnswerSerializer,
+        },
         responses={
             200: AnswerResultSerializer,
             409: OpenApiResponse(description="No question is waiting for an answer"),
+            422: OpenApiResponse(
+                description="The recording could not be transcribed; details.action is text_input"
+            ),
         },
-        description='Answer the current question (JSON `{"text": ...}`). The response has '
-        "the analysis and the next question (`null` when the interview is over).",
+        description='Answer the current question: JSON `{"text": ...}`, or a recording as '
+        "multipart field `audio` (transcribed on the server). The response has the "
+        "transcript (spoken answers), the analysis and the next question (`null` at the end).",
     )
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], parser_classes=[BoundedJSONParser, MultiPartParser])
     def answer(self, request: Request, pk: str | None = None) -> Response:
         session = self.get_object()
-        form = TextAnswerSerializer(data=request.data)
-        form.is_valid(raise_exception=True)
-        outcome = services.submit_answer(session=session, text=form.validated_data["text"])
+        transcript = None
+        if request.content_type.startswith("multipart/"):
+            upload = AudioAnswerSerializer(data=request.data)
+            upload.is_valid(raise_exception=True)
+            audio = upload.validated_data["audio"]
+            if audio.size > MAX_AUDIO_BYTES:
+                raise PayloadTooLarge(
+                    _("The recording is larger than 25 MB; answers are at most a few minutes."),
+                    details={"limit_bytes": MAX_AUDIO_BYTES},
+                )
+            spoken, outcome = services.submit_spoken_answer(session=session, audio=audio.read())
+            transcript = spoken.text
+        else:
+            form = TextAnswerSerializer(data=request.data)
+            form.is_valid(raise_exception=True)
+            outcome = services.submit_answer(session=session, text=form.validated_data["text"])
         body = AnswerResultSerializer(
             {
+                "transcript": transcript,
                 "evaluation": outcome.evaluation,
                 "next_question": outcome.next_item,
                 "session": self.get_queryset().get(pk=session.pk),

@@ -22,6 +22,12 @@ class TextAnswerSerializer(StrictInputSerializer):
     )
 
 
+class AudioAnswerSerializer(serializers.Serializer):
+    audio = serializers.FileField(
+        help_text="The recorded answer: webm/ogg (a browser's MediaRecorder), wav, flac or mp3."
+    )
+
+
 class ItemSerializer(serializers.ModelSerializer):
     is_follow_up = serializers.BooleanField(read_only=True)
 
@@ -103,6 +109,7 @@ class SessionDetailSerializer(SessionSerializer):
 
 
 class AnswerResultSerializer(serializers.Serializer):
+    transcript = serializers.CharField(allow_null=True, required=False)
     evaluation = EvaluationSerializer()
     next_question = ItemSerializer(allow_null=True)
     session = SessionSerializer()

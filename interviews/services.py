@@ -12,7 +12,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from interviewgenius.http.errors import Conflict
+from interviewgenius.http.errors import Conflict, DomainError
 from interviews import scheduling
 from interviews.models import (
     InputMode,
@@ -29,6 +29,14 @@ from resumes.models import Resume
 logger = logging.getLogger(__name__)
 
 MAX_ANSWER_CHARS = 20_000  # about 15 minutes of speech; more is pasted text, not an answer
+
+
+class SpeechFailed(DomainError):
+    """The recording could not be turned into words; the candidate can type instead."""
+
+    status_code = 422
+    code = "speech_failed"
+    default_message = _("We could not make out your answer. Try again, or type it.")
 
 
 class InvalidTransition(Conflict):
@@ -227,6 +235,47 @@ def submit_answer(
         else:
             move(session, InterviewStatus.REVIEWING)
     return AnswerOutcome(evaluation=evaluation, next_item=next_item, session=session)
+
+
+def transcribe_answer(*, session: InterviewSession, audio: bytes) -> Any:
+    """The words of a recorded answer, or ``SpeechFailed`` with what to do instead."""
+    from interviewgenius.engines import speech
+
+    if session.status != InterviewStatus.INTERVIEWING or session.current_item_id is None:
+        raise InvalidTransition(
+            _("There is no question waiting for an answer."), details={"status": session.status}
+        )
+    try:
+        transcript = speech.transcribe(audio, language=session.language)
+    except speech.SpeechError as failure:
+        logger.warning("speech recognition failed", extra={"error": type(failure).__name__})
+        raise SpeechFailed(
+            details={"action": "text_input", "reason": type(failure).__name__}
+        ) from None
+    if not transcript.text.strip():
+        raise SpeechFailed(
+            _(
+                "We heard no speech in the recording. Try again closer to the microphone, or type your answer."
+            ),
+            details={"action": "text_input", "reason": "no_speech"},
+        )
+    return transcript
+
+
+def submit_spoken_answer(*, session: InterviewSession, audio: bytes) -> tuple[Any, AnswerOutcome]:
+    """Transcribe a recorded answer, then analyse it with its timing (pace, pauses)."""
+    from interviews.analysis import SpokenWord
+
+    transcript = transcribe_answer(session=session, audio=audio)
+    words = [SpokenWord(w.text, w.start, w.end) for w in transcript.words]
+    outcome = submit_answer(
+        session=session,
+        text=transcript.text,
+        input_mode=InputMode.AUDIO,
+        audio_duration=transcript.duration,
+        words=words,
+    )
+    return transcript, outcome
 
 
 def _evidence(analysis: Any) -> dict[str, Any]:

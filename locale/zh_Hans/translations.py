@@ -455,4 +455,7 @@ ZH_HANS = {
     "This interview is finished. Here is how each answer did.": "面试已结束。以下是每个回答的分析。",
     "Your answers": "我的回答",
     "No answers yet.": "还没有回答。",
+    "The recording is larger than 25 MB; answers are at most a few minutes.": "录音超过 25 MB；一个回答最多几分钟。",
+    "We could not make out your answer. Try again, or type it.": "我们没能听清您的回答。请重试，或直接输入文字。",
+    "We heard no speech in the recording. Try again closer to the microphone, or type your answer.": "录音中没有听到说话声。请靠近麦克风重试，或直接输入文字回答。",
 }

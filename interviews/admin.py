@@ -5,33 +5,23 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
+from interviewgenius.admin_inlines import ReadOnlyInline
 from interviews.models import InterviewEvaluation, InterviewItem, InterviewSession, SkillAssessment
 
 
-class ReadOnly(admin.TabularInline):
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
-class ItemInline(ReadOnly):
+class ItemInline(ReadOnlyInline):
     model = InterviewItem
     fields = ("position", "question_type", "difficulty", "skill", "text", "answered_at")
     readonly_fields = fields
 
 
-class EvaluationInline(ReadOnly):
+class EvaluationInline(ReadOnlyInline):
     model = InterviewEvaluation
     fields = ("item", "input_mode", "relevance_score", "accuracy_score", "overall_score")
     readonly_fields = fields
 
 
-class SkillInline(ReadOnly):
+class SkillInline(ReadOnlyInline):
     model = SkillAssessment
     fields = ("skill_name", "score", "answers")
     readonly_fields = fields

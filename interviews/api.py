@@ -14,7 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from accounts.api import signed_in_user
-from interviewgenius.http.errors import NotFound, PayloadTooLarge
+from interviewgenius.http.errors import PayloadTooLarge
 from interviewgenius.http.parsers import BoundedJSONParser
 from interviews import services
 from interviews.models import InterviewSession
@@ -65,16 +65,9 @@ class InterviewViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
         form.is_valid(raise_exception=True)
         data = form.validated_data
         user = signed_in_user(request)
-        resume = question_selectors.owned_resume(user, data["resume_id"])
-        if resume is None:
-            raise NotFound(_("No resume with this id."), details={"resume_id": data["resume_id"]})
-        config = None
-        if "config_id" in data:
-            config = question_selectors.owned_config(user, data["config_id"])
-            if config is None:
-                raise NotFound(
-                    _("No config with this id."), details={"config_id": data["config_id"]}
-                )
+        resume, config = question_selectors.resume_and_config(
+            user, data["resume_id"], data.get("config_id")
+        )
         session = services.start_interview(
             user=user,
             resume=resume,

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from interviewgenius.admin_inlines import ReadOnlyInline
 from questions import bank
 from questions.models import GenerationConfig, GenerationLog, Question, QuestionTemplate
 
@@ -183,15 +184,10 @@ class GenerationConfigAdmin(admin.ModelAdmin):
     raw_id_fields = ("owner",)
 
 
-class QuestionInline(admin.TabularInline):
+class QuestionInline(ReadOnlyInline):
     model = Question
-    extra = 0
-    can_delete = False
     fields = ("position", "question_type", "difficulty", "skill", "source", "text")
     readonly_fields = fields
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(GenerationLog)

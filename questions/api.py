@@ -69,6 +69,12 @@ class QuestionViewSet(viewsets.GenericViewSet):
             return Question.objects.none()
         return Question.objects.owned_by(self.request.user)
 
+    def get_throttles(self) -> list[Any]:
+        throttles = super().get_throttles()
+        if self.action == "generate":
+            throttles.append(GenerationRateThrottle())
+        return throttles
+
     @extend_schema(
         request=GenerateSerializer,
         responses={
@@ -84,27 +90,12 @@ class QuestionViewSet(viewsets.GenericViewSet):
         "inline (201); with an LLM configured the work is queued (202) and the generation "
         "is polled. An identical request for an unchanged resume is served from the cache (200).",
     )
-    def get_throttles(self) -> list[Any]:
-        throttles = super().get_throttles()
-        if self.action == "generate":
-            throttles.append(GenerationRateThrottle())
-        return throttles
-
     def generate(self, request: Request) -> Response:
         form = GenerateSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         data = form.validated_data
         user = signed_in_user(request)
-        resume = selectors.owned_resume(user, data["resume_id"])
-        if resume is None:
-            raise NotFound(_("No resume with this id."), details={"resume_id": data["resume_id"]})
-        config = None
-        if "config_id" in data:
-            config = selectors.owned_config(user, data["config_id"])
-            if config is None:
-                raise NotFound(
-                    _("No config with this id."), details={"config_id": data["config_id"]}
-                )
+        resume, config = selectors.resume_and_config(user, data["resume_id"], data.get("config_id"))
         outcome = services.generate_questions(
             user=user,
             resume=resume,

@@ -6,7 +6,9 @@ import threading
 from typing import Any
 
 from django.db.models import Count, Max
+from django.utils.translation import gettext_lazy as _
 
+from interviewgenius.http.errors import NotFound
 from questions.bank import export_record
 from questions.engines.types import TemplateSpec
 from questions.models import GenerationConfig, GenerationLog, Question, QuestionTemplate
@@ -52,3 +54,18 @@ def owned_config(user: Any, config_id: int) -> GenerationConfig | None:
 
 def questions_of(generation: GenerationLog) -> list[Question]:
     return list(generation.questions.order_by("position", "id"))
+
+
+def resume_and_config(
+    user: Any, resume_id: int, config_id: int | None
+) -> tuple[Resume, GenerationConfig | None]:
+    """The user's resume and (optional) config, or a 404 naming the one that is not theirs."""
+    resume = owned_resume(user, resume_id)
+    if resume is None:
+        raise NotFound(_("No resume with this id."), details={"resume_id": resume_id})
+    if config_id is None:
+        return resume, None
+    config = owned_config(user, config_id)
+    if config is None:
+        raise NotFound(_("No config with this id."), details={"config_id": config_id})
+    return resume, config

@@ -1,27 +1,15 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from interviewgenius.admin_inlines import ReadOnlyInline
 from interviewgenius.http.errors import Conflict
 from resumes import services
 from resumes.models import Resume, ResumeParseLog, ResumeParseResult, SkillMatch
-
-
-class ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 class ParseLogInline(ReadOnlyInline):

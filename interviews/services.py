@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -13,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from interviewgenius.http.errors import Conflict, DomainError
-from interviews import scheduling
+from interviews import metrics, scheduling
 from interviews.models import (
     InputMode,
     InterviewEvaluation,
@@ -182,6 +183,7 @@ def submit_answer(
     item = session.current_item
     assert item is not None
     answer = text.strip()[:MAX_ANSWER_CHARS]
+    started = time.perf_counter()
     analysis = analyse_answer(
         QuestionContext(
             text=item.text,
@@ -195,6 +197,8 @@ def submit_answer(
         words=words,
         duration=audio_duration,
     )
+    metrics.ANALYSIS_SECONDS.observe(time.perf_counter() - started)
+    metrics.ANSWERS.labels(input_mode).inc()
     evaluation = InterviewEvaluation.objects.create(
         item=item,
         session=session,

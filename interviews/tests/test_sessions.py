@@ -154,3 +154,15 @@ def test_another_users_interview_is_404_everywhere(user, auth_api, question_bank
         )
     assert intruder.get("/api/interviews").json()["results"] == []
     assert InterviewSession.objects.get(pk=session_id).status == "interviewing"
+
+
+def test_answer_metrics_are_exported(user, auth_api, question_bank, settings):
+    from rest_framework.test import APIClient
+
+    settings.METRICS_TOKEN = "m-token"
+    resume = parsed_resume(user, GO_KUBERNETES)
+    session_id = start(auth_api, resume, count=2).json()["id"]
+    auth_api.post(f"/api/interviews/{session_id}/answer", {"text": "An answer."}, format="json")
+    text = APIClient().get("/metrics", HTTP_AUTHORIZATION="Bearer m-token").content.decode()
+    assert 'ig_interview_answers_total{mode="text"}' in text
+    assert "ig_interview_analysis_seconds_count" in text

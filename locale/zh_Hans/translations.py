@@ -458,4 +458,9 @@ ZH_HANS = {
     "The recording is larger than 25 MB; answers are at most a few minutes.": "录音超过 25 MB；一个回答最多几分钟。",
     "We could not make out your answer. Try again, or type it.": "我们没能听清您的回答。请重试，或直接输入文字。",
     "We heard no speech in the recording. Try again closer to the microphone, or type your answer.": "录音中没有听到说话声。请靠近麦克风重试，或直接输入文字回答。",
+    "We heard:": "我们听到：",
+    "Record my answer": "录音回答",
+    "Stop and send": "停止并发送",
+    "Transcribing…": "正在转写…",
+    "The microphone is not available; type your answer instead.": "麦克风不可用，请改为输入文字回答。",
 }

@@ -49,6 +49,8 @@
         button.disabled = false;
         textarea.value = "";
         status.textContent = "";
+      } else if (frame.type === "transcript") {
+        status.textContent = room.dataset.heardLabel + " " + frame.text;
       } else if (frame.type === "analysis" || frame.type === "finished") {
         // The server renders analyses and summaries: reload to show them in place
         // (the reloaded page reconnects and gets the next question).
@@ -56,6 +58,7 @@
       } else if (frame.type === "error") {
         waiting = false;
         button.disabled = false;
+        if (record) { record.disabled = false; }
         status.textContent = frame.message;
       }
     };
@@ -78,6 +81,41 @@
     status.textContent = room.dataset.waitingLabel;
     socket.send(JSON.stringify({ type: "answer", text: textarea.value }));
   });
+
+  // Spoken answers: the browser records (webm/opus), and the recording goes to the
+  // server as binary frames when the candidate stops; the server transcribes it.
+  var record = room.querySelector("[data-record]");
+  var recorder = null;
+  var chunks = [];
+  if (window.MediaRecorder && navigator.mediaDevices && navigator.mediaDevices.getUserMedia) {
+    record.hidden = false;
+    record.addEventListener("click", function () {
+      if (recorder && recorder.state === "recording") { recorder.stop(); return; }
+      if (!socket || socket.readyState !== WebSocket.OPEN || waiting) { return; }
+      navigator.mediaDevices.getUserMedia({ audio: true }).then(function (stream) {
+        chunks = [];
+        recorder = new MediaRecorder(stream);
+        recorder.ondataavailable = function (event) { if (event.data.size) { chunks.push(event.data); } };
+        recorder.onstop = function () {
+          stream.getTracks().forEach(function (track) { track.stop(); });
+          record.textContent = record.dataset.startLabel;
+          waiting = true;
+          button.disabled = true;
+          record.disabled = true;
+          status.textContent = record.dataset.busyLabel;
+          new Blob(chunks).arrayBuffer().then(function (buffer) {
+            socket.send(buffer);
+            socket.send(JSON.stringify({ type: "answer_end" }));
+          });
+        };
+        recorder.start();
+        record.textContent = record.dataset.stopLabel;
+      }).catch(function () {
+        status.textContent = record.dataset.deniedLabel;
+        record.hidden = true;
+      });
+    });
+  }
 
   connect();
   speak(questionText.textContent);

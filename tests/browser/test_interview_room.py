@@ -51,3 +51,72 @@ async def test_start_answer_over_the_socket_and_finish(page, shoot):
     await page.get_by_test_id("language-select").select_option("zh-hans")
     await expect(page.get_by_text("面试已结束")).to_be_visible()
     await shoot("42-interview-finished-zh")
+
+
+@pytest.fixture
+async def browser_with_a_voice(chromium_path, tmp_path):
+    """Chromium whose microphone plays a spoken answer (espeak-ng) from a WAV file."""
+    import subprocess
+
+    from playwright.async_api import async_playwright
+
+    from conftest import require_tool
+    from tests.browser.conftest import CHROMIUM_ARGS
+
+    voice = tmp_path / "answer.wav"
+    subprocess.run(
+        [
+            require_tool("espeak-ng"),
+            "-v",
+            "en-us",
+            "-s",
+            "140",
+            "-w",
+            str(voice),
+            "I would add an index to the slow query and measure the latency again.",
+        ],
+        check=True,
+    )
+    async with async_playwright() as playwright:
+        instance = await playwright.chromium.launch(
+            executable_path=chromium_path,
+            headless=True,
+            args=[
+                *CHROMIUM_ARGS,
+                "--use-fake-ui-for-media-stream",
+                "--use-fake-device-for-media-stream",
+                f"--use-file-for-fake-audio-capture={voice}",
+            ],
+        )
+        yield instance
+        await instance.close()
+
+
+async def test_a_recorded_answer_is_transcribed_in_the_room(browser_with_a_voice, live_asgi, shoot):
+    await candidate()
+    context = await browser_with_a_voice.new_context(
+        base_url=f"http://{live_asgi}", locale="en-US", viewport={"width": 1200, "height": 820}
+    )
+    await context.grant_permissions(["microphone"])
+    context.set_default_timeout(20_000)
+    page = await context.new_page()
+    await page.goto("/accounts/login?next=/interviews/")
+    form = page.get_by_test_id("login-form")
+    await form.get_by_label("Email").fill(EMAIL)
+    await form.get_by_label("Password").fill(PASSWORD)
+    await form.get_by_role("button", name="Log in").click()
+    await page.get_by_test_id("start-form").get_by_label("Number of questions").fill("2")
+    await page.get_by_test_id("start").click()
+
+    record = page.get_by_test_id("record")
+    await expect(record).to_be_visible()
+    await record.click()
+    await expect(record).to_have_text("Stop and send")
+    await page.wait_for_timeout(6_000)  # the fake microphone plays the answer
+    await record.click()
+    await expect(page.get_by_test_id("evaluation")).to_have_count(1, timeout=60_000)
+    evaluation = await database_sync_to_async(InterviewEvaluation.objects.get)()
+    assert evaluation.input_mode == "audio"
+    assert "index" in evaluation.answer_text.lower()
+    await shoot("43-interview-spoken-answer", page)
+    await context.close()

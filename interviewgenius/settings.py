@@ -266,6 +266,11 @@ WHISPER_CPU_THREADS = env.int("WHISPER_CPU_THREADS", 0, minimum=0)
 # 1 (greedy) roughly halves latency on CPU for a small loss in accuracy.
 WHISPER_BEAM_SIZE = env.int("WHISPER_BEAM_SIZE", 5, minimum=1)
 
+# --- Mock interviews ---------------------------------------------------------------------
+# An answer whose analysis takes longer than this is stored at once and analysed in the
+# background (the first analysis in a process also loads the embedding model, ~7 s).
+INTERVIEW_ANALYSIS_TIMEOUT = env.float("INTERVIEW_ANALYSIS_TIMEOUT", 20.0, minimum=0.01)
+
 # JSON bodies have no reason to exceed this; larger ones are refused with 413 before
 # parsing, which bounds memory per request. File uploads have their own limits.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("MAX_JSON_BODY_BYTES", 1024 * 1024, minimum=1024)

@@ -34,6 +34,13 @@ class InputMode(models.TextChoices):
     AUDIO = "audio", _("spoken")
 
 
+class AnalysisStatus(models.TextChoices):
+    PENDING = "pending", _("waiting")
+    RUNNING = "running", _("analysing")
+    DONE = "done", _("done")
+    FAILED = "failed", _("failed")
+
+
 class InterviewSessionQuerySet(models.QuerySet["InterviewSession"]):
     def owned_by(self, user: Any) -> InterviewSessionQuerySet:
         return self.filter(owner=user)
@@ -142,8 +149,12 @@ class InterviewEvaluation(models.Model):
     delivery_score = models.FloatField(null=True, blank=True)
     overall_score = models.FloatField(null=True, blank=True)
     evidence = models.JSONField(default=dict, blank=True)
+    # Word timings of a spoken answer, kept so a retried analysis can judge delivery too.
+    spoken_words = models.JSONField(default=list, blank=True)
     feedback = models.TextField(blank=True)
-    analysis_status = models.CharField(max_length=16, default="pending")
+    analysis_status = models.CharField(
+        max_length=16, choices=AnalysisStatus.choices, default=AnalysisStatus.PENDING
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     analysed_at = models.DateTimeField(null=True, blank=True)
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -16,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from interviewgenius.http.errors import Conflict, DomainError
 from interviews import metrics, scheduling
 from interviews.models import (
+    AnalysisStatus,
     InputMode,
     InterviewEvaluation,
     InterviewItem,
@@ -28,6 +32,10 @@ from questions.models import GenerationConfig, Question
 from resumes.models import Resume
 
 logger = logging.getLogger(__name__)
+
+# Analyses run here so that one stuck on a slow machine can be given up on in time;
+# two workers per process: answers arrive one at a time per candidate.
+_analysis_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="analysis")
 
 MAX_ANSWER_CHARS = 20_000  # about 15 minutes of speech; more is pasted text, not an answer
 
@@ -172,8 +180,6 @@ def submit_answer(
     words: Sequence[Any] | None = None,
 ) -> AnswerOutcome:
     """Store and analyse the answer to the current question, then ask the next one."""
-    from interviews.analysis import QuestionContext, analyse_answer
-
     session = InterviewSession.objects.select_for_update().get(pk=session.pk)
     if session.status != InterviewStatus.INTERVIEWING or session.current_item_id is None:
         raise InvalidTransition(
@@ -183,21 +189,8 @@ def submit_answer(
     item = session.current_item
     assert item is not None
     answer = text.strip()[:MAX_ANSWER_CHARS]
-    started = time.perf_counter()
-    analysis = analyse_answer(
-        QuestionContext(
-            text=item.text,
-            question_type=item.question_type,
-            language=session.language,
-            keywords=tuple(item.keywords),
-            answer_points=tuple(item.answer_points),
-            skill=item.skill,
-        ),
-        answer,
-        words=words,
-        duration=audio_duration,
-    )
-    metrics.ANALYSIS_SECONDS.observe(time.perf_counter() - started)
+    context = _context(item, session.language)
+    analysis = _analyse_in_time(context, answer, words, audio_duration)
     metrics.ANSWERS.labels(input_mode).inc()
     evaluation = InterviewEvaluation.objects.create(
         item=item,
@@ -205,34 +198,31 @@ def submit_answer(
         input_mode=input_mode,
         answer_text=answer,
         audio_duration=audio_duration,
-        keywords=analysis.keywords_found,
-        points_covered=analysis.points_covered,
-        relevance_score=analysis.relevance.value,
-        accuracy_score=analysis.accuracy.value,
-        structure_score=analysis.structure.value,
-        sentiment_score=analysis.sentiment.value,
-        confidence_score=analysis.confidence.value,
-        delivery_score=analysis.delivery.value if analysis.delivery else None,
-        overall_score=analysis.overall,
-        evidence=_evidence(analysis),
-        analysis_status="done",
-        analysed_at=timezone.now(),
+        spoken_words=[[w.text, w.start, w.end] for w in words or ()],
     )
+    if analysis is not None:
+        _store_analysis(evaluation, analysis)
+    else:
+        # The answer is safe; its analysis is redone in the background and the
+        # interview goes on (it cannot decide on a follow-up without it).
+        from interviews.tasks import analyse_answer_task
+
+        analyse_answer_task.delay_on_commit(evaluation.pk)
     InterviewItem.objects.filter(pk=item.pk).update(answered_at=timezone.now())
     if not item.is_follow_up:
         InterviewSession.objects.filter(pk=session.pk).update(answered=F("answered") + 1)
         session.answered += 1
-    if item.skill:
-        _assess_skill(session, item.skill, analysis.overall, item.text)
-
     next_item: InterviewItem | None = None
-    missed = [p for p in item.answer_points if p not in analysis.points_covered]
-    if (analysis.weak or analysis.off_topic) and not item.is_follow_up:
+    weak = analysis is not None and (analysis.weak or analysis.off_topic)
+    if weak and analysis is not None and not item.is_follow_up:
+        missed = [p for p in item.answer_points if p not in analysis.points_covered]
         next_item = _ask_follow_up(session, item, missed, analysis.off_topic)
     else:
         base = item.follow_up_of or item
         candidate = scheduling.next_question(
-            _pool(session), last_difficulty=base.difficulty, last_score=analysis.overall
+            _pool(session),
+            last_difficulty=base.difficulty,
+            last_score=analysis.overall if analysis is not None else None,
         )
         if candidate is not None:
             next_item = _ask(session, Question.objects.get(pk=candidate.key))
@@ -280,6 +270,86 @@ def submit_spoken_answer(*, session: InterviewSession, audio: bytes) -> tuple[An
         words=words,
     )
     return transcript, outcome
+
+
+def _context(item: InterviewItem, language: str) -> Any:
+    from interviews.analysis import QuestionContext
+
+    return QuestionContext(
+        text=item.text,
+        question_type=item.question_type,
+        language=language,
+        keywords=tuple(item.keywords),
+        answer_points=tuple(item.answer_points),
+        skill=item.skill,
+    )
+
+
+def _analyse_in_time(
+    context: Any, answer: str, words: Sequence[Any] | None, duration: float | None
+) -> Any | None:
+    """The analysis, or None when it fails or takes longer than the candidate should wait."""
+    from interviews.analysis import analyse_answer
+
+    started = time.perf_counter()
+    future = _analysis_pool.submit(analyse_answer, context, answer, words=words, duration=duration)
+    try:
+        analysis = future.result(timeout=settings.INTERVIEW_ANALYSIS_TIMEOUT)
+    except FutureTimeout:
+        logger.warning("answer analysis timed out; retrying in the background")
+        return None
+    except Exception:
+        logger.exception("answer analysis failed; retrying in the background")
+        return None
+    metrics.ANALYSIS_SECONDS.observe(time.perf_counter() - started)
+    return analysis
+
+
+def _store_analysis(evaluation: InterviewEvaluation, analysis: Any) -> None:
+    evaluation.keywords = analysis.keywords_found
+    evaluation.points_covered = analysis.points_covered
+    evaluation.relevance_score = analysis.relevance.value
+    evaluation.accuracy_score = analysis.accuracy.value
+    evaluation.structure_score = analysis.structure.value
+    evaluation.sentiment_score = analysis.sentiment.value
+    evaluation.confidence_score = analysis.confidence.value
+    evaluation.delivery_score = analysis.delivery.value if analysis.delivery else None
+    evaluation.overall_score = analysis.overall
+    evaluation.evidence = _evidence(analysis)
+    evaluation.analysis_status = AnalysisStatus.DONE
+    evaluation.analysed_at = timezone.now()
+    evaluation.save()
+    item = evaluation.item
+    if item.skill:
+        _assess_skill(evaluation.session, item.skill, analysis.overall, item.text)
+
+
+def complete_analysis(*, evaluation_id: int) -> str:
+    """The background retry of an analysis that did not finish in time (claimed once)."""
+    from interviews.analysis import SpokenWord, analyse_answer
+
+    claimed = InterviewEvaluation.objects.filter(
+        pk=evaluation_id, analysis_status=AnalysisStatus.PENDING
+    ).update(analysis_status=AnalysisStatus.RUNNING)
+    if not claimed:
+        return "skipped"
+    evaluation = InterviewEvaluation.objects.select_related("item", "session").get(pk=evaluation_id)
+    words = [SpokenWord(text, start, end) for text, start, end in evaluation.spoken_words]
+    try:
+        analysis = analyse_answer(
+            _context(evaluation.item, evaluation.session.language),
+            evaluation.answer_text,
+            words=words or None,
+            duration=evaluation.audio_duration,
+        )
+    except Exception:
+        InterviewEvaluation.objects.filter(pk=evaluation_id).update(
+            analysis_status=AnalysisStatus.PENDING
+        )
+        raise
+    with transaction.atomic():
+        _store_analysis(evaluation, analysis)
+    return "done"
 
 
 def _evidence(analysis: Any) -> dict[str, Any]:

@@ -166,3 +166,29 @@ def test_answer_metrics_are_exported(user, auth_api, question_bank, settings):
     text = APIClient().get("/metrics", HTTP_AUTHORIZATION="Bearer m-token").content.decode()
     assert 'ig_interview_answers_total{mode="text"}' in text
     assert "ig_interview_analysis_seconds_count" in text
+
+
+def test_an_analysis_that_takes_too_long_is_finished_in_the_background(
+    user, auth_api, question_bank, settings, eager_tasks, django_capture_on_commit_callbacks
+):
+    from interviews.models import InterviewEvaluation
+
+    settings.INTERVIEW_ANALYSIS_TIMEOUT = 0.001  # nothing finishes in a millisecond
+    resume = parsed_resume(user, GO_KUBERNETES)
+    session_id = start(auth_api, resume, count=3).json()["id"]
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        reply = auth_api.post(
+            f"/api/interviews/{session_id}/answer", {"text": "I would add an index."}, format="json"
+        )
+    assert reply.status_code == 200
+    body = reply.json()
+    assert body["evaluation"]["analysis_status"] == "pending"
+    assert body["evaluation"]["overall_score"] is None
+    assert body["next_question"] is not None  # the interview goes on meanwhile
+    assert len(queued) == 1
+
+    settings.INTERVIEW_ANALYSIS_TIMEOUT = 20
+    queued[0]()  # the background task, run here
+    evaluation = InterviewEvaluation.objects.get()
+    assert evaluation.analysis_status == "done"
+    assert evaluation.overall_score is not None and evaluation.relevance_score is not None

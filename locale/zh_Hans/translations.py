@@ -463,4 +463,7 @@ ZH_HANS = {
     "Stop and send": "停止并发送",
     "Transcribing…": "正在转写…",
     "The microphone is not available; type your answer instead.": "麦克风不可用，请改为输入文字回答。",
+    "analysing": "分析中",
+    "not analysed": "未能分析",
+    "analysing…": "分析中…",
 }

@@ -59,6 +59,9 @@ def get_model() -> SentenceTransformer:
                 # hub reads these once at import, and a hub call must never be attempted.
                 os.environ.setdefault("HF_HUB_OFFLINE", "1")
                 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+                # No progress bars in a server's logs ("Loading weights: 100%|███…").
+                os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+                os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
                 import torch
                 from sentence_transformers import SentenceTransformer
 

@@ -106,6 +106,22 @@ def auth_api(user: Any) -> APIClient:
 
 
 @pytest.fixture
+def llm(settings: Any) -> Iterator[Any]:
+    """A local OpenAI-compatible server (tests/llm_server.py), and settings that send
+    every LLM call to it."""
+    from tests.llm_server import llm_server
+
+    with llm_server() as server:
+        settings.LLM_API_KEY = "sk-test"
+        settings.LLM_BASE_URL = server.url
+        settings.LLM_MODEL = "test-model"
+        settings.LLM_TIMEOUT = 1.0
+        settings.LLM_MAX_ATTEMPTS = 3
+        settings.LLM_BACKOFF = 0.01
+        yield server
+
+
+@pytest.fixture
 def question_bank(db: Any) -> None:
     """The shipped question bank, loaded into the test database."""
     from questions.tests.factories import load_bank

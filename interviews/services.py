@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from interviewgenius.http.errors import Conflict, DomainError
-from interviews import metrics, scheduling
+from interviews import grading, metrics, scheduling
 from interviews.models import (
     AnalysisStatus,
     InputMode,
@@ -289,10 +289,10 @@ def _analyse_in_time(
     context: Any, answer: str, words: Sequence[Any] | None, duration: float | None
 ) -> Any | None:
     """The analysis, or None when it fails or takes longer than the candidate should wait."""
-    from interviews.analysis import analyse_answer
-
     started = time.perf_counter()
-    future = _analysis_pool.submit(analyse_answer, context, answer, words=words, duration=duration)
+    future = _analysis_pool.submit(
+        grading.analyse_with_grade, context, answer, words=words, duration=duration
+    )
     try:
         analysis = future.result(timeout=settings.INTERVIEW_ANALYSIS_TIMEOUT)
     except FutureTimeout:
@@ -326,7 +326,7 @@ def _store_analysis(evaluation: InterviewEvaluation, analysis: Any) -> None:
 
 def complete_analysis(*, evaluation_id: int) -> str:
     """The background retry of an analysis that did not finish in time (claimed once)."""
-    from interviews.analysis import SpokenWord, analyse_answer
+    from interviews.analysis import SpokenWord
 
     claimed = InterviewEvaluation.objects.filter(
         pk=evaluation_id, analysis_status=AnalysisStatus.PENDING
@@ -336,7 +336,7 @@ def complete_analysis(*, evaluation_id: int) -> str:
     evaluation = InterviewEvaluation.objects.select_related("item", "session").get(pk=evaluation_id)
     words = [SpokenWord(text, start, end) for text, start, end in evaluation.spoken_words]
     try:
-        analysis = analyse_answer(
+        analysis = grading.analyse_with_grade(
             _context(evaluation.item, evaluation.session.language),
             evaluation.answer_text,
             words=words or None,

@@ -32,6 +32,11 @@ MAX_AUDIO_BYTES = 25 * 1024 * 1024
 
 
 class InterviewConsumer(AuthenticatedJsonConsumer):
+    # The interview is one client talking to its own consumer: nothing is sent to it
+    # through the channel layer, so it does not listen on one. (Listening on Redis also
+    # made it fragile: a blocking read times out if the process is busy for a while,
+    # e.g. loading the speech and embedding models on a first answer.)
+    channel_layer_alias = "interviews-need-no-channel-layer"
     audio: bytearray
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:

@@ -17,9 +17,15 @@ django_asgi_app = get_asgi_application()
 
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
+from django.conf import settings  # noqa: E402
 
 from interviewgenius.routing import websocket_urlpatterns  # noqa: E402
 from interviewgenius.ws.auth import TokenOrSessionAuthMiddleware  # noqa: E402
+
+if settings.WARM_UP_MODELS:
+    from interviewgenius.warmup import warm_up_models
+
+    warm_up_models()
 
 application = ProtocolTypeRouter(
     {

@@ -258,6 +258,9 @@ QUESTION_CACHE_SECONDS = env.int("QUESTION_CACHE_SECONDS", 3600, minimum=0)
 # file (openai-whisper); see interviewgenius/engines/speech/.
 SPEECH_ENGINE = env.choice("SPEECH_ENGINE", ("faster-whisper", "openai-whisper"), "faster-whisper")
 WHISPER_MODEL = env.str("WHISPER_MODEL", "tiny.en")
+# The model for speech in other languages when WHISPER_MODEL is English-only ("*.en"):
+# Chinese interviews need the multilingual one.
+WHISPER_MULTILINGUAL_MODEL = env.str("WHISPER_MULTILINGUAL_MODEL", "base")
 WHISPER_COMPUTE_TYPE = env.choice(
     "WHISPER_COMPUTE_TYPE", ("int8", "int8_float32", "int16", "float32", "default"), "int8"
 )
@@ -267,6 +270,9 @@ WHISPER_CPU_THREADS = env.int("WHISPER_CPU_THREADS", 0, minimum=0)
 WHISPER_BEAM_SIZE = env.int("WHISPER_BEAM_SIZE", 5, minimum=1)
 
 # --- Mock interviews ---------------------------------------------------------------------
+# Web processes load the speech and embedding models at start (see interviewgenius/warmup.py);
+# off by default in development, where a quick restart matters more.
+WARM_UP_MODELS = env.bool("WARM_UP_MODELS", not DEBUG)
 # An answer whose analysis takes longer than this is stored at once and analysed in the
 # background (the first analysis in a process also loads the embedding model, ~7 s).
 INTERVIEW_ANALYSIS_TIMEOUT = env.float("INTERVIEW_ANALYSIS_TIMEOUT", 20.0, minimum=0.01)

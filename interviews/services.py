@@ -240,7 +240,8 @@ def transcribe_answer(*, session: InterviewSession, audio: bytes) -> Any:
             _("There is no question waiting for an answer."), details={"status": session.status}
         )
     try:
-        transcript = speech.transcribe(audio, language=session.language)
+        config = speech.SpeechConfig.for_language(session.language)
+        transcript = speech.transcribe(audio, language=session.language, config=config)
     except speech.SpeechError as failure:
         logger.warning("speech recognition failed", extra={"error": type(failure).__name__})
         raise SpeechFailed(

@@ -448,3 +448,9 @@ def test_openai_whisper_checkpoints_by_name_are_verified(tmp_path: Path) -> None
         get_engine(config)
     with pytest.raises(ModelNotFoundError):
         get_engine(dataclasses.replace(config, model="no-such-model"))
+
+
+def test_web_processes_can_load_their_models_at_start() -> None:
+    from interviewgenius.warmup import warm_up_models
+
+    assert warm_up_models() == ["answer-analysis", "speech"]

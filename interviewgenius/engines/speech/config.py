@@ -30,3 +30,14 @@ class SpeechConfig:
             beam_size=settings.WHISPER_BEAM_SIZE,
             var_dir=Path(settings.VAR_DIR),
         )
+
+    @classmethod
+    def for_language(cls, language: str | None) -> SpeechConfig:
+        """The configured settings, switched to the multilingual model when the configured
+        one is English-only and the speech is not English."""
+        from django.conf import settings
+
+        english_only = str(settings.WHISPER_MODEL).endswith(".en")
+        if language and language != "en" and english_only:
+            return cls.from_django(model=settings.WHISPER_MULTILINGUAL_MODEL)
+        return cls.from_django()

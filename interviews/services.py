@@ -144,7 +144,25 @@ def _ask(session: InterviewSession, question: Question) -> InterviewItem:
     )
     session.current_item = item
     session.save(update_fields=["current_item", "updated_at"])
+    _prepare(item, session.language)
     return item
+
+
+def _prepare(item: InterviewItem, language: str) -> None:
+    """Embed the question and its expected points while the candidate thinks, so the
+    answer's analysis does not pay for it (nor, on a process's first question, for
+    loading the model)."""
+    from interviews.analysis import prepare_question
+
+    context = _context(item, language)
+
+    def prepare() -> None:
+        try:
+            prepare_question(context)
+        except Exception:  # only a head start: the analysis embeds whatever is missing
+            logger.exception("could not prepare the question's analysis")
+
+    _analysis_pool.submit(prepare)
 
 
 def _ask_follow_up(
@@ -167,6 +185,7 @@ def _ask_follow_up(
     )
     session.current_item = follow_up
     session.save(update_fields=["current_item", "updated_at"])
+    _prepare(follow_up, session.language)
     return follow_up
 
 

@@ -132,17 +132,16 @@ class InterviewConsumer(AuthenticatedJsonConsumer):
         # off the event loop, like the database work around it.
         session = InterviewSession.objects.get(pk=self.session_id)
         transcript, outcome = services.submit_spoken_answer(session=session, audio=audio)
-        return {
-            "transcript": transcript.text,
-            "evaluation": EvaluationSerializer(outcome.evaluation).data,
-            "next_question": ItemSerializer(outcome.next_item).data if outcome.next_item else None,
-        }
+        return {"transcript": transcript.text, **_result(outcome)}
 
     @database_sync_to_async
     def _answer(self, text: str) -> dict[str, Any]:
         session = InterviewSession.objects.get(pk=self.session_id)
-        outcome = services.submit_answer(session=session, text=text)
-        return {
-            "evaluation": EvaluationSerializer(outcome.evaluation).data,
-            "next_question": ItemSerializer(outcome.next_item).data if outcome.next_item else None,
-        }
+        return _result(services.submit_answer(session=session, text=text))
+
+
+def _result(outcome: services.AnswerOutcome) -> dict[str, Any]:
+    return {
+        "evaluation": EvaluationSerializer(outcome.evaluation).data,
+        "next_question": ItemSerializer(outcome.next_item).data if outcome.next_item else None,
+    }

@@ -266,10 +266,13 @@ def analyse_resume(
     listed = set(skills)
     for index, (job, span) in enumerate(zip(jobs, spans, strict=True)):
         bullets = " ".join(map(str, job.get("highlights") or []))
-        in_bullets = {entry.name for entry in _mentioned(bullets, skills)}
-        for entry in _mentioned(f"{job.get('title') or ''} {bullets}", skills):
-            if entry.name not in skills and entry.name not in in_bullets:
-                continue  # an unlisted name only in a title: "Sous Chef" is no Chef user
+        found = {entry.name: entry for entry in _mentioned(bullets, skills)}
+        for entry in _mentioned(str(job.get("title") or ""), skills):
+            # A title counts only for skills the candidate listed: "Sous Chef" is no
+            # user of the Chef tool.
+            if entry.name in skills:
+                found.setdefault(entry.name, entry)
+        for entry in found.values():
             profile = skills.get(entry.name) or _add_prose_skill(skills, entry)
             profile.work_mentions += 1
             if index == latest_index:

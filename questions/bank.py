@@ -62,6 +62,9 @@ MAX_ITEM_LENGTH = 300
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
 
+Problems = list[tuple[str, str]]  # (field, message)
+
+
 @dataclass(frozen=True)
 class RowError:
     line: int
@@ -103,40 +106,38 @@ def placeholders_in(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
 
 
-def _string_list(value: Any, name: str, errors: list[str]) -> list[str]:
+def _string_list(value: Any, name: str, errors: Problems) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        errors.append(f"{name}|" + _("must be a list of strings"))
+        errors.append((name, _("must be a list of strings")))
         return []
     items = [item.strip() for item in value if item.strip()]
     if len(items) > MAX_ITEMS:
-        errors.append(f"{name}|" + _("at most %(n)d items") % {"n": MAX_ITEMS})
+        errors.append((name, _("at most %(n)d items") % {"n": MAX_ITEMS}))
     if any(len(item) > MAX_ITEM_LENGTH for item in items):
-        errors.append(
-            f"{name}|" + _("an item is longer than %(n)d characters") % {"n": MAX_ITEM_LENGTH}
-        )
+        errors.append((name, _("an item is longer than %(n)d characters") % {"n": MAX_ITEM_LENGTH}))
     return items
 
 
-def _choice(data: dict[str, Any], name: str, choices: Any, errors: list[str], blank: bool) -> str:
+def _choice(data: dict[str, Any], name: str, choices: Any, errors: Problems, blank: bool) -> str:
     value = data.get(name, "")
     if not isinstance(value, str) or (value not in choices.values and not (blank and value == "")):
         allowed = ", ".join(choices.values)
-        errors.append(f"{name}|" + _("must be one of: %(allowed)s") % {"allowed": allowed})
+        errors.append((name, _("must be one of: %(allowed)s") % {"allowed": allowed}))
         return ""
     return value
 
 
-def clean_record(data: Any) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+def clean_record(data: Any) -> tuple[dict[str, Any], Problems]:
     """One record, normalised, and its problems as (field, message) pairs."""
     if not isinstance(data, dict):
         return {}, [("", _("each template must be an object"))]
-    problems: list[str] = []
+    problems: Problems = []
     unknown = sorted(set(data) - set(FIELDS))
     for name in unknown:
-        problems.append(f"{name}|" + _("unknown field"))
+        problems.append((name, _("unknown field")))
     key = data.get("key")
     if not isinstance(key, str) or not KEY_PATTERN.match(key):
-        problems.append("key|" + _("1-120 characters: lowercase letters, digits, '.', '_', '-'"))
+        problems.append(("key", _("1-120 characters: lowercase letters, digits, '.', '_', '-'")))
     record: dict[str, Any] = {"key": key if isinstance(key, str) else ""}
     record["language"] = _choice(data, "language", QuestionLanguage, problems, blank=False)
     record["question_type"] = _choice(data, "question_type", QuestionType, problems, blank=False)
@@ -145,12 +146,12 @@ def clean_record(data: Any) -> tuple[dict[str, Any], list[tuple[str, str]]]:
     record["competency"] = _choice(data, "competency", Competency, problems, blank=True)
     skill = data.get("skill", "")
     if not isinstance(skill, str):
-        problems.append("skill|" + _("must be a string"))
+        problems.append(("skill", _("must be a string")))
         skill = ""
     record["skill"] = skill.strip()
     entry = known_skill(record["skill"]) if record["skill"] else None
     if record["skill"] and entry is None:
-        problems.append("skill|" + _("not a skill of the taxonomy (use its canonical name)"))
+        problems.append(("skill", _("not a skill of the taxonomy (use its canonical name)")))
     elif (
         entry is not None
         and record["skill_category"]
@@ -158,45 +159,49 @@ def clean_record(data: Any) -> tuple[dict[str, Any], list[tuple[str, str]]]:
     ):
         # Category filters (a config's "technical questions about") see this field.
         problems.append(
-            "skill_category|"
-            + _("%(skill)s is in the category %(category)s")
-            % {"skill": entry.name, "category": entry.category}
+            (
+                "skill_category",
+                _("%(skill)s is in the category %(category)s")
+                % {"skill": entry.name, "category": entry.category},
+            )
         )
     text = data.get("text")
     if not isinstance(text, str) or not text.strip():
-        problems.append("text|" + _("required"))
+        problems.append(("text", _("required")))
         text = ""
     text = " ".join(text.split())
     record["text"] = text
     if len(text) > MAX_TEXT:
-        problems.append("text|" + _("at most %(n)d characters") % {"n": MAX_TEXT})
+        problems.append(("text", _("at most %(n)d characters") % {"n": MAX_TEXT}))
     try:
         names = placeholders_in(text)
     except ValueError:
-        problems.append("text|" + _("unbalanced braces"))
+        problems.append(("text", _("unbalanced braces")))
         names = set()
     for name in sorted(names - PLACEHOLDERS):
         problems.append(
-            "text|"
-            + _("unknown placeholder {%(name)s}; allowed: {skill}, {company}, {role}, {project}")
-            % {"name": name}
+            (
+                "text",
+                _("unknown placeholder {%(name)s}; allowed: {skill}, {company}, {role}, {project}")
+                % {"name": name},
+            )
         )
     if "skill" in names and record["skill"]:
-        problems.append("text|" + _("write the skill's name instead of {skill} when skill is set"))
+        problems.append(("text", _("write the skill's name instead of {skill} when skill is set")))
     if "skill" in names and record["skill_category"] == SkillCategory.GENERAL:
-        problems.append("skill_category|" + _("{skill} needs a skill category, not general"))
+        problems.append(("skill_category", _("{skill} needs a skill category, not general")))
     is_technical = record["question_type"] == QuestionType.TECHNICAL
     if is_technical and record["competency"]:
-        problems.append("competency|" + _("technical questions have no competency"))
+        problems.append(("competency", _("technical questions have no competency")))
     if record["question_type"] and not is_technical and not record["competency"]:
-        problems.append("competency|" + _("behavioral and situational questions need one"))
+        problems.append(("competency", _("behavioral and situational questions need one")))
     for name in LIST_FIELDS:
         record[name] = _string_list(data.get(name, []), name, problems)
     active = data.get("is_active", True)
     if not isinstance(active, bool):
-        problems.append("is_active|" + _("must be true or false"))
+        problems.append(("is_active", _("must be true or false")))
     record["is_active"] = active is True
-    return record, [tuple(p.split("|", 1)) for p in problems]  # type: ignore[misc]
+    return record, problems
 
 
 def json_rows(text: str, source: str = "") -> Iterator[Row]:

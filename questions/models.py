@@ -241,11 +241,6 @@ class GenerationLog(models.Model):
         return self.status in (GenerationStatus.COMPLETED, GenerationStatus.FAILED)
 
 
-class QuestionSource(models.TextChoices):
-    TEMPLATE = "template", _("template bank")
-    LLM = "llm", _("language model")
-
-
 class QuestionQuerySet(models.QuerySet["Question"]):
     def owned_by(self, user: Any) -> QuestionQuerySet:
         return self.filter(resume__owner=user)
@@ -261,7 +256,7 @@ class Question(models.Model):
     template = models.ForeignKey(
         QuestionTemplate, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    source = models.CharField(max_length=16, choices=QuestionSource.choices)
+    source = models.CharField(max_length=16, choices=Engine.choices)  # which engine wrote it
     position = models.PositiveSmallIntegerField(default=0)
     language = models.CharField(max_length=2, choices=QuestionLanguage.choices)
     text = models.TextField(_("question"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 from django.utils.translation import gettext_lazy as _
 
 from interviewgenius.http.errors import NotFound
@@ -21,10 +21,9 @@ _bank_cache: dict[str, tuple[tuple[Any, ...], list[TemplateSpec]]] = {}
 def bank_version(language: str) -> tuple[Any, ...]:
     """Changes whenever a template of ``language`` is added, edited, enabled or removed."""
     stats = QuestionTemplate.objects.filter(language=language).aggregate(
-        n=Count("id"), changed=Max("updated_at")
+        n=Count("id"), active=Count("id", filter=Q(is_active=True)), changed=Max("updated_at")
     )
-    active = QuestionTemplate.objects.filter(language=language, is_active=True).count()
-    return (stats["n"], active, str(stats["changed"]))
+    return (stats["n"], stats["active"], str(stats["changed"]))
 
 
 def template_bank(language: str) -> tuple[tuple[Any, ...], list[TemplateSpec]]:

@@ -169,9 +169,9 @@ def generate_questions(
         language=language,
         seed=seed,
     )
+    # An explicit "llm" without a configured model is still recorded as requested, so
+    # the log and the response show the fallback the client asked about.
     wanted = Engine.LLM if engine != Engine.TEMPLATE and is_configured() else Engine.TEMPLATE
-    if engine == Engine.LLM and not is_configured():
-        wanted = Engine.TEMPLATE  # recorded below as a fallback the client can see
     version, _ = selectors.template_bank(spec.language)
     key = _cache_key(resume, result.updated_at.isoformat(), spec, wanted, version)
 

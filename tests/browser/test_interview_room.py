@@ -7,6 +7,7 @@ from playwright.async_api import expect
 from accounts.models import User
 from interviews.models import InterviewEvaluation
 from questions.tests.factories import GO_KUBERNETES, load_bank, parsed_resume
+from tests.browser.helpers import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,11 +24,7 @@ def candidate() -> None:
 
 async def test_start_answer_over_the_socket_and_finish(page, shoot):
     await candidate()
-    await page.goto("/accounts/login?next=/interviews/")
-    form = page.get_by_test_id("login-form")
-    await form.get_by_label("Email").fill(EMAIL)
-    await form.get_by_label("Password").fill(PASSWORD)
-    await form.get_by_role("button", name="Log in").click()
+    await log_in(page, EMAIL, PASSWORD, then="/interviews/")
 
     await page.get_by_test_id("start-form").get_by_label("Number of questions").fill("2")
     await page.get_by_test_id("start").click()
@@ -100,11 +97,7 @@ async def test_a_recorded_answer_is_transcribed_in_the_room(browser_with_a_voice
     await context.grant_permissions(["microphone"])
     context.set_default_timeout(20_000)
     page = await context.new_page()
-    await page.goto("/accounts/login?next=/interviews/")
-    form = page.get_by_test_id("login-form")
-    await form.get_by_label("Email").fill(EMAIL)
-    await form.get_by_label("Password").fill(PASSWORD)
-    await form.get_by_role("button", name="Log in").click()
+    await log_in(page, EMAIL, PASSWORD, then="/interviews/")
     await page.get_by_test_id("start-form").get_by_label("Number of questions").fill("2")
     await page.get_by_test_id("start").click()
 

@@ -17,6 +17,7 @@ from questions.tests.factories import (
     technical_medium_config,
 )
 from questions.tests.test_llm_engine import GOOD_QUESTIONS
+from tests.browser.helpers import log_in
 from tests.llm_server import Reply, ScriptedLLM, llm_server
 from tests.processes import celery_worker, daphne_server
 
@@ -35,11 +36,7 @@ def candidate_with_a_parsed_resume() -> int:
 
 async def test_generate_browse_configure_in_two_languages(page, shoot):
     resume_id = await candidate_with_a_parsed_resume()
-    await page.goto(f"/accounts/login?next=/resumes/{resume_id}/")
-    form = page.get_by_test_id("login-form")
-    await form.get_by_label("Email").fill(EMAIL)
-    await form.get_by_label("Password").fill(PASSWORD)
-    await form.get_by_role("button", name="Log in").click()
+    await log_in(page, EMAIL, PASSWORD, then=f"/resumes/{resume_id}/")
 
     await page.get_by_test_id("practice-questions").click()
     await expect(page.get_by_test_id("no-questions")).to_be_visible()
@@ -128,11 +125,7 @@ async def test_an_llm_generation_shows_progress_then_its_questions(browser, llm_
     )
     context.set_default_timeout(20_000)
     page = await context.new_page()
-    await page.goto(f"/accounts/login?next=/questions/resume/{resume_id}/")
-    form = page.get_by_test_id("login-form")
-    await form.get_by_label("Email").fill(EMAIL)
-    await form.get_by_label("Password").fill(PASSWORD)
-    await form.get_by_role("button", name="Log in").click()
+    await log_in(page, EMAIL, PASSWORD, then=f"/questions/resume/{resume_id}/")
 
     await page.get_by_test_id("use-config").select_option(label="3 technical")
     await page.get_by_test_id("generate").click()

@@ -12,6 +12,7 @@ from accounts.models import User
 from resumes.models import Resume
 from resumes.tests import files
 from resumes.tests.sample_resume import RESUME_LINES
+from tests.browser.helpers import log_in
 from tests.processes import celery_worker
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -38,11 +39,7 @@ def parse_worker(live_asgi: str) -> Iterator[None]:
 
 async def sign_in(page) -> None:
     await database_sync_to_async(User.objects.create_user)(EMAIL, PASSWORD, display_name="Grace")
-    await page.goto("/accounts/login?next=/resumes/")
-    form = page.get_by_test_id("login-form")
-    await form.get_by_label("Email").fill(EMAIL)
-    await form.get_by_label("Password").fill(PASSWORD)
-    await form.get_by_role("button", name="Log in").click()
+    await log_in(page, EMAIL, PASSWORD, then="/resumes/")
 
 
 async def test_upload_watch_progress_and_correct(page, shoot, tmp_path, parse_worker):

@@ -9,9 +9,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from interviewgenius.http.errors import DomainError
+from interviewgenius.http.form_values import form_int
 from interviews import services
 from interviews.models import InterviewSession, InterviewStatus
 from questions.models import GenerationConfig
+from questions.services import MAX_COUNT
 from resumes.models import Resume, ResumeStatus
 
 
@@ -35,21 +37,20 @@ def interview_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def interview_start(request: HttpRequest) -> HttpResponse:
     resume = get_object_or_404(
-        Resume.objects.owned_by(request.user), pk=request.POST.get("resume_id") or 0
+        Resume.objects.owned_by(request.user), pk=form_int(request.POST.get("resume_id")) or 0
     )
-    config_id = request.POST.get("config_id") or ""
+    config_id = form_int(request.POST.get("config_id"))
     config = (
         GenerationConfig.objects.owned_by(request.user).filter(pk=config_id).first()
-        if config_id.isdigit()
+        if config_id
         else None
     )
-    count = request.POST.get("count", "")
     try:
         session = services.start_interview(
             user=request.user,
             resume=resume,
             config=config,
-            count=min(max(int(count), 1), 50) if count.isdigit() else None,
+            count=form_int(request.POST.get("count"), high=MAX_COUNT),
         )
     except DomainError as refusal:
         messages.error(request, str(refusal.message))

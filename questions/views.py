@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from interviewgenius.http.errors import DomainError
+from interviewgenius.http.form_values import form_int
 from questions import selectors, services
 from questions.engines.types import DIFFICULTIES, QUESTION_TYPES
 from questions.models import (
@@ -139,14 +140,13 @@ def _generate(
 ) -> HttpResponse:
     chosen = request.POST.get("use_config", "")
     config = next((c for c in configs if str(c.pk) == chosen), None)
-    count = request.POST.get("count", "")
     language = request.POST.get("language", "")
     try:
         outcome = services.generate_questions(
             user=request.user,
             resume=resume,
             config=config,
-            count=min(max(int(count), 1), services.MAX_COUNT) if count.isdigit() else None,
+            count=form_int(request.POST.get("count"), high=services.MAX_COUNT),
             language=language if language in ("en", "zh") else None,
             # "A new set" asks for a fresh seed; otherwise the same request gives the
             # same (cached) questions.

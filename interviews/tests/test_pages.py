@@ -52,3 +52,25 @@ def test_another_users_room_is_404(client, user, question_bank):
     assert client.get(reverse("interviews:room", args=[session.pk])).status_code == 404
     start = client.post(reverse("interviews:start"), {"resume_id": resume.pk})
     assert start.status_code == 404
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        {"resume_id": "abc"},
+        {"resume_id": "1; DROP TABLE x", "count": "many"},
+        {"resume_id": "", "config_id": "x"},
+        {},
+    ],
+)
+def test_a_mangled_start_form_is_a_404_not_a_500(signed_in, form):
+    assert signed_in.post(reverse("interviews:start"), form).status_code == 404
+
+
+def test_odd_counts_and_configs_in_the_start_form_are_ignored(signed_in, user, question_bank):
+    resume = parsed_resume(user, GO_KUBERNETES)
+    response = signed_in.post(
+        reverse("interviews:start"), {"resume_id": resume.pk, "count": "ten", "config_id": "x"}
+    )
+    assert response.status_code == 302
+    assert InterviewSession.objects.get().planned == 10

@@ -26,6 +26,12 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0  # seconds to stall before answering (a timeout test)
     body: str | None = None  # a raw body instead of a chat completion
+    chunk_size: int = 12  # characters per streamed chunk (requests with "stream": true)
+    chunk_delay: float = 0.0  # seconds between streamed chunks
+
+    @classmethod
+    def text(cls, content: str, **options: Any) -> Reply:
+        return cls(content=content, **options)
 
     @classmethod
     def answer(cls, data: Any) -> Reply:
@@ -95,6 +101,9 @@ def llm_server() -> Iterator[ScriptedLLM]:
             reply = state.next_reply(request)
             if reply.delay:
                 time.sleep(reply.delay)
+            if request.get("stream") and reply.status == 200 and reply.body is None:
+                self._stream(str(request.get("model", "")), reply)
+                return
             if reply.body is not None:
                 payload = reply.body.encode()
             else:
@@ -111,6 +120,37 @@ def llm_server() -> Iterator[ScriptedLLM]:
                 self.wfile.write(payload)
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client gave up (a timeout test): nothing to answer
+
+        def _stream(self, model: str, reply: Reply) -> None:
+            # Server-sent events as the chat-completions API streams them: a few
+            # characters per chunk, ``reply.chunk_delay`` apart, then [DONE].
+            content = reply.content or ""
+            try:
+                self.send_response(200)
+                self.send_header("Content-Type", "text/event-stream")
+                self.end_headers()
+                for start in range(0, len(content), reply.chunk_size):
+                    chunk = {
+                        "id": "chatcmpl-test",
+                        "object": "chat.completion.chunk",
+                        "created": int(time.time()),
+                        "model": model,
+                        "choices": [
+                            {
+                                "index": 0,
+                                "delta": {"content": content[start : start + reply.chunk_size]},
+                                "finish_reason": None,
+                            }
+                        ],
+                    }
+                    self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
+                    self.wfile.flush()
+                    if reply.chunk_delay:
+                        time.sleep(reply.chunk_delay)
+                self.wfile.write(b"data: [DONE]\n\n")
+                self.wfile.flush()
+            except (BrokenPipeError, ConnectionResetError):
+                pass
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True

@@ -13,7 +13,7 @@ import json
 import logging
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -104,14 +104,7 @@ class LLMClient:
         """The model's answer as a dict valid against ``schema``, or ``LLMError``."""
         if not self.config.configured:
             raise LLMError("not_configured", "No LLM_API_KEY is set.")
-        from openai import OpenAI
-
-        client = OpenAI(
-            api_key=self.config.api_key,
-            base_url=self.config.base_url,
-            timeout=self.config.timeout,
-            max_retries=0,
-        )
+        client = self._client()
         last: LLMError | None = None
         for attempt in range(1, self.config.max_attempts + 1):
             if on_attempt is not None:
@@ -135,6 +128,50 @@ class LLMClient:
             self._sleep(self._delay(attempt, retry_after))
         assert last is not None
         raise last
+
+    def stream_text(self, messages: list[dict[str, str]]) -> Iterator[str]:
+        """The model's answer as it is produced, piece by piece (plain text, not JSON).
+
+        Failures before the first piece are retried like ``complete_json``'s; once text
+        has been shown, a failure ends the stream with ``LLMError`` instead of repeating it.
+        """
+        if not self.config.configured:
+            raise LLMError("not_configured", "No LLM_API_KEY is set.")
+        client = self._client()
+        for attempt in range(1, self.config.max_attempts + 1):
+            started = False
+            retry_after: float | None = None
+            try:
+                stream = client.chat.completions.create(
+                    model=self.config.model,
+                    messages=messages,
+                    temperature=self.config.temperature,
+                    max_tokens=self.config.max_tokens,
+                    stream=True,
+                )
+                for chunk in stream:
+                    choices = getattr(chunk, "choices", None) or []
+                    piece = choices[0].delta.content if choices else None
+                    if piece:
+                        started = True
+                        yield piece
+                return
+            except Exception as exc:
+                error, retry_after = _classify(exc)
+                error.attempts = attempt
+                if started or error.reason not in RETRYABLE or attempt == self.config.max_attempts:
+                    raise error from None
+            self._sleep(self._delay(attempt, retry_after))
+
+    def _client(self) -> Any:
+        from openai import OpenAI
+
+        return OpenAI(
+            api_key=self.config.api_key,
+            base_url=self.config.base_url,
+            timeout=self.config.timeout,
+            max_retries=0,
+        )
 
     def _ask(self, client: Any, messages: list[dict[str, str]]) -> str:
         response = client.chat.completions.create(

@@ -232,9 +232,9 @@ async def test_async_wrapper_runs_off_the_event_loop(tiny: SpeechConfig) -> None
     engine = get_engine(tiny)
     original = engine.transcribe
 
-    def spy(audio: np.ndarray, *, language: str | None = None) -> Transcript:
+    def spy(audio: np.ndarray, *, language: str | None = None, **options: Any) -> Transcript:
         seen.append(threading.get_ident())
-        return original(audio, language=language)
+        return original(audio, language=language, **options)
 
     engine.transcribe = spy  # type: ignore[method-assign]
     try:
@@ -453,4 +453,4 @@ def test_openai_whisper_checkpoints_by_name_are_verified(tmp_path: Path) -> None
 def test_web_processes_can_load_their_models_at_start() -> None:
     from interviewgenius.warmup import warm_up_models
 
-    assert warm_up_models() == ["answer-analysis", "speech"]
+    assert warm_up_models() == ["answer-analysis", "skills-taxonomy", "speech"]

@@ -36,7 +36,14 @@ class SpeechEngine(Protocol):
     name: str
     model: str
 
-    def transcribe(self, audio: Samples, *, language: str | None = None) -> Transcript: ...
+    def transcribe(
+        self,
+        audio: Samples,
+        *,
+        language: str | None = None,
+        beam_size: int | None = None,
+        word_timestamps: bool = True,
+    ) -> Transcript: ...
 
 
 _engines: dict[SpeechConfig, SpeechEngine] = {}
@@ -76,13 +83,24 @@ def _build(config: SpeechConfig) -> SpeechEngine:
 
 
 def transcribe(
-    audio: AudioInput, *, language: str | None = None, config: SpeechConfig | None = None
+    audio: AudioInput,
+    *,
+    language: str | None = None,
+    config: SpeechConfig | None = None,
+    beam_size: int | None = None,
+    word_timestamps: bool = True,
 ) -> Transcript:
-    """Transcribe a file path, encoded bytes, or 16 kHz mono float32 samples."""
+    """Transcribe a file path, encoded bytes, or 16 kHz mono float32 samples.
+
+    ``beam_size`` overrides the configured beam for this call only (live assist decodes
+    greedily to answer within a second) without loading a second copy of the model.
+    """
     samples = _checked(audio) if isinstance(audio, np.ndarray) else decode_audio(audio)
     engine = get_engine(config)
     started = time.perf_counter()
-    transcript = engine.transcribe(samples, language=language)
+    transcript = engine.transcribe(
+        samples, language=language, beam_size=beam_size, word_timestamps=word_timestamps
+    )
     elapsed = time.perf_counter() - started
     metrics.TRANSCRIBE_DURATION.labels(engine.name).observe(elapsed)
     duration = len(samples) / SAMPLE_RATE

@@ -36,19 +36,26 @@ class FasterWhisperEngine:
             local_files_only=True,
         )
 
-    def transcribe(self, audio: Samples, *, language: str | None = None) -> Transcript:
+    def transcribe(
+        self,
+        audio: Samples,
+        *,
+        language: str | None = None,
+        beam_size: int | None = None,
+        word_timestamps: bool = True,
+    ) -> Transcript:
         multilingual = self._model.model.is_multilingual
         check_language(language, multilingual=multilingual, model=self.model)
         raw_segments, info = self._model.transcribe(
             audio,
             language=language if multilingual else "en",
-            beam_size=self._beam_size,
+            beam_size=beam_size or self._beam_size,
             temperature=list(TEMPERATURES),
             vad_filter=True,
             condition_on_previous_text=False,
             no_speech_threshold=guards.NO_SPEECH_PROB_MAX,
             log_prob_threshold=guards.AVG_LOGPROB_MIN,
-            word_timestamps=True,
+            word_timestamps=word_timestamps,
         )
         # The segments are a lazy generator: decoding happens while this list is built.
         segments = [

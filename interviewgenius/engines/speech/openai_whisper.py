@@ -48,7 +48,14 @@ class OpenAIWhisperEngine:
         # decoder keeps a key/value cache in hooks), so calls take turns.
         self._lock = threading.Lock()
 
-    def transcribe(self, audio: Samples, *, language: str | None = None) -> Transcript:
+    def transcribe(
+        self,
+        audio: Samples,
+        *,
+        language: str | None = None,
+        beam_size: int | None = None,
+        word_timestamps: bool = True,
+    ) -> Transcript:
         check_language(language, multilingual=self._multilingual, model=self.model)
         duration = len(audio) / SAMPLE_RATE
         voiced = guards.voiced_frames(audio, SAMPLE_RATE)
@@ -61,7 +68,8 @@ class OpenAIWhisperEngine:
                 engine=self.name,
                 model=self.model,
             )
-        options: dict[str, Any] = {"beam_size": self._beam_size} if self._beam_size > 1 else {}
+        beams = beam_size or self._beam_size
+        options: dict[str, Any] = {"beam_size": beams} if beams > 1 else {}
         with self._lock:
             result = self._whisper.transcribe(
                 self._model,
@@ -71,7 +79,7 @@ class OpenAIWhisperEngine:
                 condition_on_previous_text=False,
                 no_speech_threshold=guards.NO_SPEECH_PROB_MAX,
                 logprob_threshold=guards.AVG_LOGPROB_MIN,
-                word_timestamps=True,
+                word_timestamps=word_timestamps,
                 fp16=False,  # CPU
                 verbose=None,  # no progress output
                 **options,

@@ -138,6 +138,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Redis: cache, channel layer, Celery ------------------------------------------------
 REDIS_URL = env.str("REDIS_URL")
+CHANNEL_LAYER_READ_TIMEOUT = 15.0
 
 if REDIS_URL:
     CACHES: dict[str, Any] = {
@@ -149,10 +150,17 @@ if REDIS_URL:
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
+    # A consumer listens with a blocking pop that Redis answers after up to 5 s
+    # (channels_redis's brpop_timeout); redis-py 8 reads with a 5 s socket timeout by
+    # default, so an idle socket's listener failed with "Timeout reading" and the socket
+    # closed (1011). The read timeout must outlast the pop; it still ends a dead Redis.
     CHANNEL_LAYERS: dict[str, Any] = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], "prefix": env.str("CHANNEL_PREFIX", "ig-asgi")},
+            "CONFIG": {
+                "hosts": [{"address": REDIS_URL, "socket_timeout": CHANNEL_LAYER_READ_TIMEOUT}],
+                "prefix": env.str("CHANNEL_PREFIX", "ig-asgi"),
+            },
         }
     }
 else:

@@ -188,3 +188,25 @@ def test_healthz_reports_unreachable_storage(settings):
     response = APIClient().get("/healthz")
     assert response.status_code == 503
     assert response.json()["checks"]["storage"]["ok"] is False
+
+
+async def test_an_idle_channel_layer_listener_outlives_redis_clients_read_timeout(redis_url):
+    """A consumer's listener blocks in a pop that Redis answers after 5 s; with redis-py
+    8's default 5 s read timeout that raised and closed idle sockets (found by the live
+    assist benchmark). The configured layer must wait quietly instead."""
+    import asyncio
+
+    from channels_redis.core import RedisChannelLayer
+
+    from interviewgenius import settings as project_settings
+
+    hosts = [{"address": redis_url, "socket_timeout": project_settings.CHANNEL_LAYER_READ_TIMEOUT}]
+    layer = RedisChannelLayer(hosts=hosts, prefix=f"ig-test-{uuid.uuid4().hex[:8]}")
+    channel = await layer.new_channel()
+    try:
+        with pytest.raises(TimeoutError):  # our own wait ended it, not a Redis error
+            await asyncio.wait_for(layer.receive(channel), timeout=layer.brpop_timeout + 2)
+        await layer.send(channel, {"type": "still.alive"})
+        assert (await asyncio.wait_for(layer.receive(channel), timeout=5))["type"] == "still.alive"
+    finally:
+        await layer.flush()

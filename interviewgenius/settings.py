@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "resumes",
     "questions",
     "interviews",
+    "assist",
 ]
 
 MIDDLEWARE = [
@@ -285,6 +286,19 @@ WARM_UP_MODELS = env.bool("WARM_UP_MODELS", not DEBUG)
 # background (the first analysis in a process also loads the embedding model, ~7 s).
 INTERVIEW_ANALYSIS_TIMEOUT = env.float("INTERVIEW_ANALYSIS_TIMEOUT", 20.0, minimum=0.01)
 
+# --- Live assist --------------------------------------------------------------------------
+# The beam for live assist's transcriptions. Measured on ten spoken questions with tiny.en
+# on this 2-core CPU: greedy (1) is ~30% faster per utterance but misheard 25% more words
+# and sometimes fell back to sampling (one took 1.4 s and came back empty), so 5.
+ASSIST_BEAM_SIZE = env.int("ASSIST_BEAM_SIZE", 5, minimum=1)
+# Threads that transcribe for all assist sockets of one process (CTranslate2 releases
+# the GIL, so these run in parallel with the event loop).
+ASSIST_TRANSCRIBE_THREADS = env.int("ASSIST_TRANSCRIBE_THREADS", 2, minimum=1)
+# Admission control: beyond these a new socket gets an "overloaded" error frame instead of
+# joining and lagging every session of the process.
+ASSIST_MAX_SOCKETS = env.int("ASSIST_MAX_SOCKETS", 8, minimum=1)
+ASSIST_MAX_PENDING = env.int("ASSIST_MAX_PENDING", 6, minimum=1)
+
 # JSON bodies have no reason to exceed this; larger ones are refused with 413 before
 # parsing, which bounds memory per request. File uploads have their own limits.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("MAX_JSON_BODY_BYTES", 1024 * 1024, minimum=1024)
@@ -372,6 +386,7 @@ SPECTACULAR_SETTINGS = {
         "StepStatusEnum": "resumes.models.StepStatus",
         "InterfaceLanguageEnum": "accounts.models.Language",
         "QuestionLanguageEnum": "questions.models.QuestionLanguage",
+        "QuestionTypeEnum": "questions.models.QuestionType",
         "QuestionEngineEnum": "questions.models.Engine",
         "GenerationStatusEnum": "questions.models.GenerationStatus",
         "InterviewStatusEnum": "interviews.models.InterviewStatus",

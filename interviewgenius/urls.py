@@ -16,6 +16,7 @@ api_patterns: list[URLPattern | URLResolver] = [
     path("", include("resumes.urls")),
     path("", include("questions.urls")),
     path("", include("interviews.urls")),
+    path("", include("assist.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
 ]
@@ -27,6 +28,7 @@ urlpatterns = [
     path("resumes/", include("resumes.page_urls")),
     path("questions/", include("questions.page_urls")),
     path("interviews/", include("interviews.page_urls")),
+    path("assist/", include("assist.page_urls")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("metrics", metrics_view, name="metrics"),

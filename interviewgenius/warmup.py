@@ -26,6 +26,15 @@ def warm_up_models() -> list[str]:
     except Exception:
         logger.exception("could not load the answer-analysis model at start")
     try:
+        # Live assist names the skills in a question with the resume parser's taxonomy
+        # matcher (~2 s to build): a first question must not pay for it.
+        from resumes.parsing.skills import get_matcher
+
+        get_matcher()
+        warmed.append("skills-taxonomy")
+    except Exception:
+        logger.exception("could not load the skills taxonomy at start")
+    try:
         from interviewgenius.engines.speech import SpeechConfig, get_engine
 
         get_engine(SpeechConfig.from_django())

@@ -12,7 +12,14 @@ from rest_framework.response import Response
 from accounts.api import signed_in_user
 from assist import broadcast, services
 from assist.models import AssistLog, AssistSession, AssistStatus
-from assist.serializers import AssistLogSerializer, AssistSessionSerializer, AssistStartSerializer
+from assist.report import session_report
+from assist.serializers import (
+    AssistLogSerializer,
+    AssistReportSerializer,
+    AssistSessionSerializer,
+    AssistStartSerializer,
+    AssistUsedSerializer,
+)
 from assist.session_settings import AssistSettingsSerializer
 
 
@@ -82,3 +89,29 @@ class AssistViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         session = services.set_status(session=self.get_object(), status=AssistStatus.ENDED)
         broadcast.notify_sync(session.pk, "end")
         return Response(AssistSessionSerializer(session).data)
+
+    @extend_schema(
+        request=AssistUsedSerializer,
+        responses={200: AssistLogSerializer, 404: OpenApiResponse(description="No such question")},
+        description="Mark a question's suggestion as used (or not): the session's report "
+        "counts what helped.",
+    )
+    @action(detail=True, methods=["post"])
+    def used(self, request: Request, pk: str | None = None) -> Response:
+        form = AssistUsedSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        log = services.mark_used(
+            session=self.get_object(),
+            segment_id=form.validated_data["segment_id"],
+            used=form.validated_data["used"],
+        )
+        return Response(AssistLogSerializer(log).data)
+
+    @extend_schema(
+        responses={200: AssistReportSerializer},
+        description="The session's light report: the questions faced and their types, which "
+        "suggestions were used, and the topics to prepare next.",
+    )
+    @action(detail=True, methods=["get"])
+    def report(self, request: Request, pk: str | None = None) -> Response:
+        return Response(AssistReportSerializer(session_report(self.get_object())).data)

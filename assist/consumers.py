@@ -28,6 +28,7 @@ from assist.models import AssistLog, AssistSession, AssistStatus, Channel
 from assist.pool import FINAL, PARTIAL, StalePartial, get_pool
 from assist.stream import EarlyEnd, Partial, Resumed, Segmenter, SegmenterConfig, UtteranceEnd
 from interviewgenius.engines.speech import SpeechError
+from interviewgenius.http.errors import NotFound
 from interviewgenius.ws.consumers import (
     _MALFORMED,
     CLOSE_FORBIDDEN,
@@ -402,6 +403,21 @@ class AssistControlConsumer(AssistSocketBase):
     async def replay(self) -> None:
         return  # the console's audio sockets replay; the control socket only acts
 
+    async def _mark_used(self, content: dict[str, Any]) -> None:
+        """``{"type":"used","segment_id":…,"used":true}``: the candidate used a suggestion."""
+        segment_id, used = content.get("segment_id"), content.get("used", True)
+        if not isinstance(segment_id, str) or not isinstance(used, bool):
+            await self.send_error("invalid_used", _("segment_id (text) and used (true or false)."))
+            return
+        try:
+            await database_sync_to_async(services.mark_used)(
+                session=self.session, segment_id=segment_id[:36], used=used
+            )
+        except NotFound:
+            await self.send_error("unknown_segment", _("This session has no such question."))
+            return
+        await self.push({"type": "used", "segment_id": segment_id, "used": used})
+
     async def receive_json(self, content: Any, **kwargs: Any) -> None:
         if content is _MALFORMED or not isinstance(content, dict):
             await self.send_error("malformed_message", _("Frames must be JSON objects."))
@@ -409,6 +425,9 @@ class AssistControlConsumer(AssistSocketBase):
         kind = content.get("type")
         if kind == "text":
             await self.handle_text(content)
+            return
+        if kind == "used":
+            await self._mark_used(content)
             return
         moves = {
             "pause": AssistStatus.PAUSED,
@@ -462,7 +481,8 @@ def frames_of(log: AssistLog) -> list[dict[str, Any]]:
         )
     card = log.suggestions or {}
     if card.get("points") and not card.get("stale"):
-        frames.append(suggestion_frame(log.segment_id, card, log.processing_ms or 0, final=True))
+        frame = suggestion_frame(log.segment_id, card, log.processing_ms or 0, final=True)
+        frames.append({**frame, "used": log.suggestion_used})
     return frames
 
 

@@ -104,6 +104,8 @@ class AssistLog(models.Model):
     confidence = models.FloatField(null=True, blank=True)
     repeat_of = models.CharField(max_length=36, blank=True)
     suggestions = models.JSONField(default=dict, blank=True)
+    # The candidate marked the suggestion as used (the console's "Used it" button).
+    suggestion_used = models.BooleanField(default=False)
     # Milliseconds per stage (transcribe, detect, suggest, total), from the end of speech.
     timings = models.JSONField(default=dict, blank=True)
     processing_ms = models.FloatField(null=True, blank=True)

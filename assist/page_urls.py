@@ -9,4 +9,5 @@ urlpatterns = [
     path("start", views.assist_start, name="start"),
     path("<int:pk>/", views.assist_console, name="console"),
     path("<int:pk>/end", views.assist_end, name="end"),
+    path("<int:pk>/report/", views.assist_report, name="report"),
 ]

@@ -58,6 +58,7 @@ class AssistLogSerializer(serializers.ModelSerializer):
             "competency",
             "confidence",
             "repeat_of",
+            "suggestion_used",
             "suggestions",
             "timings",
             "processing_ms",
@@ -65,3 +66,38 @@ class AssistLogSerializer(serializers.ModelSerializer):
             "created_at",
         )
         read_only_fields = fields
+
+
+class AssistUsedSerializer(StrictInputSerializer):
+    segment_id = serializers.CharField(max_length=36)
+    used = serializers.BooleanField(default=True)
+
+
+class AssistReportQuestionSerializer(serializers.Serializer):
+    segment_id = serializers.CharField()
+    text = serializers.CharField()
+    question_type = serializers.CharField()
+    competency = serializers.CharField()
+    suggestion_title = serializers.CharField()
+    suggestion_used = serializers.BooleanField()
+    asked_at = serializers.DateTimeField()
+
+
+class AssistReportTopicSerializer(serializers.Serializer):
+    topic = serializers.CharField()
+    kind = serializers.CharField()
+    questions = serializers.ListField(child=serializers.CharField())
+    asked = serializers.IntegerField()
+    suggestions_used = serializers.IntegerField()
+
+
+class AssistReportSerializer(serializers.Serializer):
+    session_id = serializers.IntegerField()
+    status = serializers.CharField()
+    started_at = serializers.DateTimeField()
+    ended_at = serializers.DateTimeField(allow_null=True)
+    questions_faced = serializers.IntegerField()
+    by_type = serializers.DictField(child=serializers.IntegerField())
+    suggestions_used = serializers.IntegerField()
+    questions = AssistReportQuestionSerializer(many=True)
+    topics_to_prepare = AssistReportTopicSerializer(many=True)

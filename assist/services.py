@@ -139,6 +139,17 @@ def attach_suggestion(*, session_id: int, segment_id: str, suggestion: dict[str,
     )
 
 
+def mark_used(*, session: AssistSession, segment_id: str, used: bool) -> AssistLog:
+    """The candidate used (or un-used) the suggestion for one question of their session."""
+    log = AssistLog.objects.filter(session=session, segment_id=segment_id, is_question=True).first()
+    if log is None:
+        raise NotFound(_("This session has no such question."), details={"segment_id": segment_id})
+    if log.suggestion_used != used:
+        log.suggestion_used = used
+        log.save(update_fields=["suggestion_used"])
+    return log
+
+
 def recent_logs(session_id: int, limit: int = 100) -> list[AssistLog]:
     logs = AssistLog.objects.filter(session_id=session_id).order_by("-created_at", "-id")[:limit]
     return list(reversed(logs))

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from assist import broadcast, services
 from assist.models import AssistSession, AssistStatus
+from assist.report import session_report
 from assist.session_settings import DEFAULTS, LENGTHS, QUESTION_TYPES
 from interviewgenius.http.errors import DomainError
 from questions.models import Competency, QuestionLanguage, QuestionType
@@ -178,6 +179,8 @@ def _console_labels() -> dict[str, Any]:
         "resume": _("Resume listening"),
         "confidence": _("Confidence {value}%"),
         "details": _("Details"),
+        "markUsed": _("I used this"),
+        "used": _("Used ✓"),
         "typed": _("typed"),
         "waiting": _("Preparing answer points…"),
         "refining": _("Improving…"),
@@ -204,3 +207,28 @@ def _console_labels() -> dict[str, Any]:
         "confirmEnd": _("End this live assist session? It cannot be resumed."),
         "ended": _("This session has ended. What was heard is kept below."),
     }
+
+
+@login_required
+@require_GET
+def assist_report(request: HttpRequest, pk: int) -> HttpResponse:
+    """The session's light report: questions faced, suggestions used, topics to prepare."""
+    session = _own(request, pk)
+    report = session_report(session)
+    type_labels = dict(QuestionType.choices)
+    competency_labels = dict(Competency.choices)
+    for question in report["questions"]:
+        question["type_label"] = type_labels.get(question["question_type"], "")
+    for topic in report["topics_to_prepare"]:
+        if topic["kind"] == "competency":
+            topic["label"] = competency_labels.get(topic["topic"], topic["topic"])
+        elif topic["kind"] == "type":
+            topic["label"] = type_labels.get(topic["topic"], topic["topic"])
+        else:
+            topic["label"] = topic["topic"]
+    by_type = [(type_labels[kind], count) for kind, count in report["by_type"].items()]
+    return render(
+        request,
+        "assist/report.html",
+        {"session": session, "report": report, "by_type": by_type},
+    )

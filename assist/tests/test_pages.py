@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from accounts.tests.factories import make_user
 from assist import services
-from assist.models import AssistSession, AssistStatus
+from assist.models import AssistLog, AssistSession, AssistStatus
 from questions.tests.factories import GO_KUBERNETES, parsed_resume
 
 pytestmark = pytest.mark.django_db
@@ -156,6 +156,7 @@ def test_the_pages_need_a_login(client, user):
     for url in (
         reverse("assist:list"),
         reverse("assist:console", args=[session.pk]),
+        reverse("assist:report", args=[session.pk]),
     ):
         response = client.get(url)
         assert response.status_code == 302 and "/accounts/login" in response["Location"]
@@ -170,6 +171,7 @@ def test_another_users_session_is_a_404_on_every_page(client, user):
     session = services.start_session(user=user)
     client.force_login(make_user())
     assert client.get(reverse("assist:console", args=[session.pk])).status_code == 404
+    assert client.get(reverse("assist:report", args=[session.pk])).status_code == 404
     assert client.post(reverse("assist:end", args=[session.pk])).status_code == 404
     listing = client.get(reverse("assist:list")).content.decode()
     assert reverse("assist:console", args=[session.pk]) not in listing
@@ -215,3 +217,41 @@ def test_the_pages_are_in_chinese(signed_in, user):
     assert "开始实时辅助" in listing
     console = signed_in.get(reverse("assist:console", args=[session.pk])).content.decode()
     assert console_config(console)["labels"]["startListening"] == "开始收听"
+
+
+def test_the_report_page_lists_questions_used_cards_and_topics(signed_in, user):
+    session = services.start_session(user=user)
+    asked = [
+        ("s1", "tell me about a time you disagreed with a teammate", "behavioral", "conflict"),
+        ("s2", "how would you scale a kubernetes deployment", "technical", ""),
+    ]
+    for segment, text, kind, competency in asked:
+        AssistLog.objects.create(
+            session=session,
+            segment_id=segment,
+            transcript=text,
+            is_question=True,
+            question_type=kind,
+            competency=competency,
+            suggestions={
+                "title": "Points",
+                "skills": ["Kubernetes"] if kind == "technical" else [],
+            },
+        )
+    AssistLog.objects.create(session=session, segment_id="s3", transcript="thanks a lot")
+    services.mark_used(session=session, segment_id="s1", used=True)
+
+    body = signed_in.get(reverse("assist:report", args=[session.pk])).content.decode()
+    assert '<dd data-testid="questions-faced">2</dd>' in body
+    assert '<dd data-testid="suggestions-used">1</dd>' in body
+    assert body.count('data-testid="report-question"') == 2 and "thanks a lot" not in body
+    topics = body[body.index('data-testid="topics"') :]
+    # The topic faced without help comes before the one the used card covered.
+    assert topics.index("Kubernetes") < topics.index("handling conflict")
+
+
+def test_an_empty_report_says_so(signed_in, user):
+    session = services.start_session(user=user)
+    body = signed_in.get(reverse("assist:report", args=[session.pk])).content.decode()
+    assert "No interviewer question was detected" in body
+    assert "Nothing to prepare from this session yet." in body

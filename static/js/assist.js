@@ -234,6 +234,7 @@
     else if (frame.type === "transcript") { onTranscript(frame); }
     else if (frame.type === "question") { onQuestion(frame); }
     else if (frame.type === "suggestion") { onSuggestion(frame); }
+    else if (frame.type === "used") { showUsed(frame.segment_id, frame.used); }
     else if (frame.type === "error") { onError(frame, link); }
   }
 
@@ -338,6 +339,17 @@
     details.hidden = true;
     card.appendChild(details);
     card.appendChild(make("p", "assist-card__note muted small", L.waiting));
+    // "I used this": counted in the session's report (what helped, what to prepare).
+    var used = make("button", "button button--ghost button--small assist-card__used", L.markUsed);
+    used.type = "button";
+    used.hidden = true;
+    used.dataset.testid = "mark-used";
+    used.setAttribute("aria-pressed", "false");
+    used.addEventListener("click", function () {
+      var next = used.getAttribute("aria-pressed") !== "true";
+      if (controlLink.sendJson({ type: "used", segment_id: id, used: next })) { showUsed(id, next); }
+    });
+    card.appendChild(used);
     seg.card = card;
     els.cards.insertBefore(card, els.cards.firstChild);
     els.cardsEmpty.hidden = true;
@@ -406,6 +418,15 @@
     card.classList.add("assist-card--flash");
   }
 
+  function showUsed(id, used) {
+    var seg = segment(id);
+    if (!seg.card) { return; }
+    var button = seg.card.querySelector(".assist-card__used");
+    button.setAttribute("aria-pressed", used ? "true" : "false");
+    button.textContent = used ? L.used : L.markUsed;
+    seg.card.classList.toggle("assist-card--used", !!used);
+  }
+
   function onSuggestion(frame) {
     if (!frame.segment_id || !Array.isArray(frame.points)) { return; }
     var seg = segment(frame.segment_id);
@@ -432,6 +453,8 @@
     note.textContent = frame.final === false ? L.refining : "";
     note.hidden = frame.final !== false;
     card.dataset.final = frame.final === false ? "false" : "true";
+    card.querySelector(".assist-card__used").hidden = false;
+    if (typeof frame.used === "boolean") { showUsed(frame.segment_id, frame.used); }
     if (typeof frame.latency_ms === "number") {
       latencies[frame.segment_id] = frame.latency_ms;
       lastLatency = frame.latency_ms;

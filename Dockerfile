@@ -73,7 +73,8 @@ RUN mkdir -p locale \
 FROM base AS runtime
 
 # libmariadb3: the MySQL client library mysqlclient links against (it ships the
-# caching_sha2_password plugin MySQL 8.4 uses by default).
+# caching_sha2_password plugin MySQL 8.4 uses by default). Pango and the CJK fonts:
+# WeasyPrint renders the feedback report PDFs with them (Chinese included).
 # hadolint ignore=DL3008
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
@@ -82,6 +83,9 @@ RUN apt-get update \
         tesseract-ocr \
         tesseract-ocr-eng \
         tesseract-ocr-chi-sim \
+        libpango-1.0-0 \
+        libpangoft2-1.0-0 \
+        fonts-noto-cjk \
     && rm -rf /var/lib/apt/lists/*
 
 RUN groupadd --system --gid 10001 app \

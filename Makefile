@@ -58,6 +58,8 @@ messages: $(VENV)/.dev
 ## bench: the benchmarks recorded in docs/benchmarks.md
 bench: $(VENV)/.dev
 	$(BIN)/python bench/auth_me.py
+	$(BIN)/python bench/assist_detection.py
+	$(BIN)/python bench/feedback_report.py
 
 clean:
 	rm -rf $(VENV) staticfiles test-output .mypy_cache .ruff_cache .pytest_cache

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "questions",
     "interviews",
     "assist",
+    "feedback",
 ]
 
 MIDDLEWARE = [
@@ -387,6 +388,10 @@ SPECTACULAR_SETTINGS = {
         "InterfaceLanguageEnum": "accounts.models.Language",
         "QuestionLanguageEnum": "questions.models.QuestionLanguage",
         "QuestionTypeEnum": "questions.models.QuestionType",
+        "FeedbackStatusEnum": "feedback.models.FeedbackStatus",
+        "SkillLevelEnum": "feedback.models.SkillLevel",
+        "BehaviourAspectEnum": "feedback.models.BehaviourAspect",
+        "FeedbackEngineEnum": "feedback.models.FeedbackEngine",
         "QuestionEngineEnum": "questions.models.Engine",
         "GenerationStatusEnum": "questions.models.GenerationStatus",
         "InterviewStatusEnum": "interviews.models.InterviewStatus",

@@ -17,6 +17,7 @@ api_patterns: list[URLPattern | URLResolver] = [
     path("", include("questions.urls")),
     path("", include("interviews.urls")),
     path("", include("assist.urls")),
+    path("", include("feedback.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
 ]
@@ -29,6 +30,7 @@ urlpatterns = [
     path("questions/", include("questions.page_urls")),
     path("interviews/", include("interviews.page_urls")),
     path("assist/", include("assist.page_urls")),
+    path("feedback/", include("feedback.page_urls")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("metrics", metrics_view, name="metrics"),

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from interviewgenius.http.errors import Conflict, DomainError
-from interviews import grading, metrics, scheduling
+from interviews import grading, metrics, scheduling, signals
 from interviews.models import (
     AnalysisStatus,
     InputMode,
@@ -78,6 +78,10 @@ def move(session: InterviewSession, to: str) -> None:
         raise InvalidTransition(details={"status": session.status, "requested": to})
     for name, value in changes.items():
         setattr(session, name, value)
+    if to == InterviewStatus.REVIEWING:
+        transaction.on_commit(
+            lambda: signals.interview_finished.send(sender=InterviewSession, session=session)
+        )
 
 
 @transaction.atomic
@@ -369,6 +373,7 @@ def complete_analysis(*, evaluation_id: int) -> str:
         raise
     with transaction.atomic():
         _store_analysis(evaluation, analysis)
+    signals.answer_analysed.send(sender=InterviewEvaluation, evaluation=evaluation)
     return "done"
 
 

@@ -7,11 +7,12 @@
 set -euo pipefail
 
 # tesseract: OCR of resume images (English and Simplified Chinese); ffmpeg: decoding the
-# audio speech-to-text receives; espeak-ng: speech the speech tests synthesise.
-RUN_PACKAGES=(gcc pkg-config default-libmysqlclient-dev tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim ffmpeg espeak-ng)
-# gettext: compiling translations; chromium + CJK fonts: browser tests and screenshots;
-# redis-server: tests that stop and start their own Redis.
-TEST_PACKAGES=(gettext chromium fonts-noto-cjk redis-server)
+# audio speech-to-text receives; espeak-ng: speech the speech tests synthesise; pango and
+# the CJK fonts: WeasyPrint's feedback report PDFs (Chinese included).
+RUN_PACKAGES=(gcc pkg-config default-libmysqlclient-dev tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim ffmpeg espeak-ng libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk)
+# gettext: compiling translations; chromium: browser tests and screenshots (the CJK fonts
+# come with the run packages); redis-server: tests that stop and start their own Redis.
+TEST_PACKAGES=(gettext chromium redis-server)
 
 case "${1:-run}" in
   run) wanted=("${RUN_PACKAGES[@]}") ;;

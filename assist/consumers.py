@@ -113,6 +113,20 @@ class AssistSocketBase(AuthenticatedJsonConsumer):
                 broadcast.group_name(self.session.pk), self.channel_name
             )
 
+    async def receive_json(self, content: Any, **kwargs: Any) -> None:
+        if content is _MALFORMED or not isinstance(content, dict):
+            await self.send_error("malformed_message", _("Frames must be JSON objects."))
+            return
+        kind = content.get("type")
+        if kind == "text":  # a typed question: both sockets take one
+            await self.handle_text(content)
+        elif not await self.handle(kind, content):
+            await self.send_error("unknown_type", _("Unknown message type."))
+
+    async def handle(self, kind: Any, content: dict[str, Any]) -> bool:
+        """A message of this socket's own kinds; False when ``kind`` is not one of them."""
+        return False
+
     async def handle_text(self, content: dict[str, Any]) -> None:
         text = content.get("text")
         if not isinstance(text, str) or not text.strip() or len(text) > MAX_TEXT_CHARS:
@@ -227,17 +241,11 @@ class AssistAudioConsumer(AssistSocketBase):
         for event in self.segmenter.feed(samples):
             await self._on_event(event)
 
-    async def receive_json(self, content: Any, **kwargs: Any) -> None:
-        if content is _MALFORMED or not isinstance(content, dict):
-            await self.send_error("malformed_message", _("Frames must be JSON objects."))
-            return
-        kind = content.get("type")
-        if kind == "text":
-            await self.handle_text(content)
-        elif kind == "config":
-            await self._configure(content)
-        else:
-            await self.send_error("unknown_type", _("Unknown message type."))
+    async def handle(self, kind: Any, content: dict[str, Any]) -> bool:
+        if kind != "config":
+            return False
+        await self._configure(content)
+        return True
 
     async def _configure(self, content: dict[str, Any]) -> None:
         rate = content.get("sample_rate", self.sample_rate)
@@ -418,34 +426,27 @@ class AssistControlConsumer(AssistSocketBase):
             return
         await self.push({"type": "used", "segment_id": segment_id, "used": used})
 
-    async def receive_json(self, content: Any, **kwargs: Any) -> None:
-        if content is _MALFORMED or not isinstance(content, dict):
-            await self.send_error("malformed_message", _("Frames must be JSON objects."))
-            return
-        kind = content.get("type")
-        if kind == "text":
-            await self.handle_text(content)
-            return
+    async def handle(self, kind: Any, content: dict[str, Any]) -> bool:
         if kind == "used":
             await self._mark_used(content)
-            return
+            return True
         moves = {
             "pause": AssistStatus.PAUSED,
             "resume": AssistStatus.ACTIVE,
             "end": AssistStatus.ENDED,
         }
         if kind not in moves:
-            await self.send_error("unknown_type", _("Unknown message type."))
-            return
+            return False
         if self.status == AssistStatus.ENDED:
             await self.send_error("ended", _("This session has ended."))
-            return
+            return True
         await database_sync_to_async(_set_status)(self.session.pk, moves[kind])
         self.status = moves[kind]
         await broadcast.notify(self.session.pk, kind)
         await self.push({"type": "status", "state": self.status})
         if kind == "end":
             await self.close()
+        return True
 
     async def assist_control(self, event: dict[str, Any]) -> None:
         action = event.get("action")

@@ -67,27 +67,22 @@ def build_report(
     plan = improvement_plan(scores, aspects, skills, language) if scores else []
     questions = [_question(r, language, outline) for r in records]
     follow_ups = sum(1 for r in records if r.is_follow_up)
+    counts = {
+        "answered": len(records) - follow_ups,
+        "follow_ups": follow_ups,
+        "planned": planned,
+        "pending": len(records) - len(analysed),
+    }
+    summary = write_summary(language=language, scores=scores, skills=skills, plan=plan, **counts)
     return Report(
         language=language,
-        answered=len(records) - follow_ups,
-        follow_ups=follow_ups,
-        planned=planned,
-        pending=len(records) - len(analysed),
+        **counts,
         scores=scores,
         questions=questions,
         skills=skills,
         aspects=aspects,
         plan=plan,
-        summary=write_summary(
-            language=language,
-            answered=len(records) - follow_ups,
-            follow_ups=follow_ups,
-            planned=planned,
-            pending=len(records) - len(analysed),
-            scores=scores,
-            skills=skills,
-            plan=plan,
-        ),
+        summary=summary,
     )
 
 

@@ -7,6 +7,7 @@ the test database teardown) uses. Screenshots land in test-output/screenshots/.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
@@ -40,6 +41,26 @@ async def browser(chromium_path: str) -> AsyncIterator[Any]:
     async with async_playwright() as playwright:
         instance = await playwright.chromium.launch(
             executable_path=chromium_path, args=CHROMIUM_ARGS, headless=True
+        )
+        yield instance
+        await instance.close()
+
+
+@contextlib.asynccontextmanager
+async def browser_with_microphone(chromium_path: str, voice: Path) -> AsyncIterator[Any]:
+    """Chromium whose microphone plays ``voice`` (a WAV file, looped) and needs no prompt."""
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as playwright:
+        instance = await playwright.chromium.launch(
+            executable_path=chromium_path,
+            headless=True,
+            args=[
+                *CHROMIUM_ARGS,
+                "--use-fake-ui-for-media-stream",
+                "--use-fake-device-for-media-stream",
+                f"--use-file-for-fake-audio-capture={voice}",
+            ],
         )
         yield instance
         await instance.close()

@@ -15,7 +15,7 @@ from accounts.models import User
 from assist.models import AssistSession
 from conftest import require_tool
 from questions.tests.factories import GO_KUBERNETES, load_bank, parsed_resume
-from tests.browser.conftest import CHROMIUM_ARGS
+from tests.browser.conftest import browser_with_microphone
 from tests.browser.helpers import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -265,22 +265,9 @@ def spoken_question(folder: Path) -> Path:
 @pytest.fixture
 async def browser_with_a_question(chromium_path, tmp_path):
     """Chromium whose microphone asks an interview question (played in a loop)."""
-    from playwright.async_api import async_playwright
-
     voice = spoken_question(tmp_path)
-    async with async_playwright() as playwright:
-        instance = await playwright.chromium.launch(
-            executable_path=chromium_path,
-            headless=True,
-            args=[
-                *CHROMIUM_ARGS,
-                "--use-fake-ui-for-media-stream",
-                "--use-fake-device-for-media-stream",
-                f"--use-file-for-fake-audio-capture={voice}",
-            ],
-        )
+    async with browser_with_microphone(chromium_path, voice) as instance:
         yield instance
-        await instance.close()
 
 
 async def test_the_microphone_is_heard_and_a_question_gets_points(

@@ -55,10 +55,8 @@ async def browser_with_a_voice(chromium_path, tmp_path):
     """Chromium whose microphone plays a spoken answer (espeak-ng) from a WAV file."""
     import subprocess
 
-    from playwright.async_api import async_playwright
-
     from conftest import require_tool
-    from tests.browser.conftest import CHROMIUM_ARGS
+    from tests.browser.conftest import browser_with_microphone
 
     voice = tmp_path / "answer.wav"
     subprocess.run(
@@ -74,19 +72,8 @@ async def browser_with_a_voice(chromium_path, tmp_path):
         ],
         check=True,
     )
-    async with async_playwright() as playwright:
-        instance = await playwright.chromium.launch(
-            executable_path=chromium_path,
-            headless=True,
-            args=[
-                *CHROMIUM_ARGS,
-                "--use-fake-ui-for-media-stream",
-                "--use-fake-device-for-media-stream",
-                f"--use-file-for-fake-audio-capture={voice}",
-            ],
-        )
+    async with browser_with_microphone(chromium_path, voice) as instance:
         yield instance
-        await instance.close()
 
 
 async def test_a_recorded_answer_is_transcribed_in_the_room(browser_with_a_voice, live_asgi, shoot):

@@ -59,7 +59,7 @@ messages: $(VENV)/.dev
 bench: $(VENV)/.dev
 	$(BIN)/python bench/auth_me.py
 	$(BIN)/python bench/assist_detection.py
-	$(BIN)/python bench/feedback_report.py
+	$(BIN)/python bench/feedback.py
 
 clean:
 	rm -rf $(VENV) staticfiles test-output .mypy_cache .ruff_cache .pytest_cache

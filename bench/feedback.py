@@ -1,6 +1,6 @@
 """Benchmark: feedback report generation for a 10-question mock interview, without an LLM.
 
-    .venv/bin/python bench/feedback_report.py [--sessions 3] [--repeat 10] [--json OUT]
+    .venv/bin/python bench/feedback.py [--sessions 3] [--repeat 10] [--json OUT]
 
 Builds ``--sessions`` finished interviews of 10 planned questions on the shipped bank
 (real answers, analysed by the real answer analysis; strong and weak answers in turn,

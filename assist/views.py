@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -122,6 +123,7 @@ def assist_console(request: HttpRequest, pk: int) -> HttpResponse:
         "sessionId": session.pk,
         "audioPath": f"/ws/interview/assist/{session.pk}",
         "controlPath": f"/ws/interview/assist/{session.pk}/control",
+        "reportPath": reverse("assist:report", args=[session.pk]),
         "status": session.status,
         "language": session.language,
         "silenceMs": int(session.settings.get("silence_ms") or DEFAULTS["silence_ms"]),
@@ -180,6 +182,7 @@ def _console_labels() -> dict[str, Any]:
         "confidence": _("Confidence {value}%"),
         "details": _("Details"),
         "markUsed": _("I used this"),
+        "seeReport": _("See the session report"),
         "used": _("Used ✓"),
         "typed": _("typed"),
         "waiting": _("Preparing answer points…"),

@@ -576,8 +576,12 @@
     candidateLink.close();
     els.lost.hidden = true;
     if (!document.querySelector("[data-testid=ended-note]")) {
-      var note = make("p", "message message--success", L.ended);
+      var note = make("p", "message message--success", L.ended + " ");
       note.dataset.testid = "ended-note";
+      var report = make("a", "", L.seeReport);
+      report.href = config.reportPath;
+      report.dataset.testid = "report-link";
+      note.appendChild(report);
       els.alerts.parentNode.insertBefore(note, els.alerts);
     }
   }

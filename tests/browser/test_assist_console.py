@@ -12,7 +12,7 @@ from django.core.management import call_command
 from playwright.async_api import expect
 
 from accounts.models import User
-from assist.models import AssistSession
+from assist.models import AssistLog, AssistSession
 from conftest import require_tool
 from questions.tests.factories import GO_KUBERNETES, load_bank, parsed_resume
 from tests.browser.conftest import browser_with_microphone
@@ -309,3 +309,29 @@ async def test_the_microphone_is_heard_and_a_question_gets_points(
     assert logs and logs[0].question_type == "technical" and logs[0].source == "speech"
     await context.close()
     assert not errors, errors
+
+
+async def test_a_used_suggestion_is_counted_in_the_session_report(page, shoot):
+    await candidate()
+    await start_console(page)
+    await ask(page, DISAGREED)
+    card = page.get_by_test_id("question-card")
+    used = card.get_by_test_id("mark-used")
+    await expect(used).to_be_visible()
+    await expect(used).to_have_attribute("aria-pressed", "false")
+    await used.click()
+    await expect(used).to_have_attribute("aria-pressed", "true")
+    await expect(used).to_have_text("Used ✓")
+    log = await database_sync_to_async(AssistLog.objects.get)(is_question=True)
+    assert log.suggestion_used is True
+
+    await page.reload()  # the replayed card remembers it was used
+    await expect(page.get_by_test_id("mark-used")).to_have_attribute("aria-pressed", "true")
+    page.once("dialog", lambda dialog: dialog.accept())
+    await page.get_by_test_id("end").click()
+    await page.get_by_test_id("report-link").click()
+    await expect(page.get_by_test_id("questions-faced")).to_have_text("1")
+    await expect(page.get_by_test_id("suggestions-used")).to_have_text("1")
+    await expect(page.get_by_test_id("report-question")).to_contain_text("disagreed")
+    await expect(page.get_by_test_id("topics").locator("li")).not_to_have_count(0)
+    await shoot("59-assist-report")

@@ -35,6 +35,7 @@ from interviewgenius.ws.consumers import (
     CLOSE_NOT_FOUND,
     AuthenticatedJsonConsumer,
 )
+from interviewgenius.ws.limits import Budget
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +43,11 @@ CLOSE_BAD_REQUEST = 4400
 CLOSE_OVERLOADED = 4429
 # One binary frame above this is not a live stream (500 ms is typical; 10 s is generous).
 MAX_FRAME_BYTES = 16_000 * 2 * 10
+# Live audio arrives in real time; a client catching up after a network stall may send
+# faster for a while (up to AUDIO_BURST_SECONDS ahead), but not keep more than
+# AUDIO_SPEED x real time, so one socket cannot flood the shared transcription pool.
+AUDIO_SPEED = 4.0
+AUDIO_BURST_SECONDS = 90.0
 MAX_TEXT_CHARS = 2_000
 REPLAY_LOGS = 100
 SAMPLE_RATES = range(8_000, 48_001)
@@ -178,6 +184,7 @@ class AssistAudioConsumer(AssistSocketBase):
         self.segment_ids: dict[int, str] = {}
         self.finals: asyncio.Queue[FinalJob | None] = asyncio.Queue()
         self.odd_byte = b""
+        self.audio_budget = Budget(AUDIO_SPEED, AUDIO_BURST_SECONDS)
         await super().on_authenticated()
         if not self.joined:
             return
@@ -231,6 +238,9 @@ class AssistAudioConsumer(AssistSocketBase):
             await self.send_error(
                 "frame_too_large", _("Send audio in frames of at most 10 seconds."), "retry"
             )
+            return
+        if not self.audio_budget.spend(len(bytes_data) / (2 * self.sample_rate)):
+            await self.refuse_flood(_("Audio is arriving much faster than real time."))
             return
         data = self.odd_byte + bytes_data
         whole = len(data) // 2 * 2

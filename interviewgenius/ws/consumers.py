@@ -6,13 +6,27 @@ import json
 from typing import Any
 
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.utils.translation import gettext as _
+
+from interviewgenius.ws.limits import Budget, Warnings
 
 # Application close codes (4000-4999 are ours by RFC 6455).
 CLOSE_UNAUTHENTICATED = 4401
 CLOSE_FORBIDDEN = 4403
 CLOSE_NOT_FOUND = 4404
 
+CLOSE_FLOODED = 4408  # kept sending past its budget after being told to slow down
+
 _MALFORMED = object()  # decode_json's answer for a frame that is not JSON
+
+# No message of any socket here needs more than this (a typed question is 2,000
+# characters); a larger text frame is refused before it is decoded.
+MAX_TEXT_FRAME_CHARS = 64 * 1024
+# Text frames per socket: a person types a few a minute; scripts get 10 a second.
+TEXT_FRAMES_PER_SECOND = 10.0
+TEXT_FRAME_BURST = 30.0
+# Frames refused for the budget before the socket is closed.
+FLOOD_CLOSE_AFTER = 200
 
 
 class AuthenticatedJsonConsumer(AsyncJsonWebsocketConsumer):
@@ -30,6 +44,35 @@ class AuthenticatedJsonConsumer(AsyncJsonWebsocketConsumer):
 
     async def on_authenticated(self) -> None:
         """Hook for subclasses, run after the socket is accepted for a signed-in user."""
+
+    async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
+        if text_data is not None and not await self.text_frame_allowed(text_data):
+            return
+        await super().receive(text_data=text_data, bytes_data=bytes_data)
+
+    async def text_frame_allowed(self, text_data: str) -> bool:
+        if len(text_data) > MAX_TEXT_FRAME_CHARS:
+            await self.send_error("frame_too_large", _("A message is at most 64 KB."))
+            return False
+        if not hasattr(self, "text_budget"):
+            self.text_budget = Budget(TEXT_FRAMES_PER_SECOND, TEXT_FRAME_BURST)
+            self.flood_warnings = Warnings()
+            self.refused = 0
+        if self.text_budget.spend():
+            return True
+        await self.refuse_flood(_("Too many messages: at most 10 a second."))
+        return False
+
+    async def refuse_flood(self, message: str) -> None:
+        """One warning now and then; the socket is closed if the flood goes on."""
+        self.refused = getattr(self, "refused", 0) + 1
+        if self.refused > FLOOD_CLOSE_AFTER:
+            await self.close(code=CLOSE_FLOODED)
+            return
+        warnings = getattr(self, "flood_warnings", None) or Warnings()
+        self.flood_warnings = warnings
+        if warnings.due():
+            await self.send_error("rate_limited", message)
 
     @classmethod
     async def decode_json(cls, text_data: str) -> Any:

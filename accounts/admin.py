@@ -2,9 +2,11 @@ from typing import Any
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from accounts import services
 from accounts.models import AuditEvent, User
 
 
@@ -33,6 +35,15 @@ class UserAdmin(BaseUserAdmin):
         (_("Dates"), {"fields": ("last_login", "created_at", "updated_at")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+
+    # Deleting here is the same workflow as a user deleting their own account: tokens
+    # revoked, stored files removed, and an audit event naming the staff member.
+    def delete_model(self, request: HttpRequest, obj: User) -> None:
+        services.delete_account(user=obj, request=request)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[User]) -> None:
+        for user in queryset:
+            services.delete_account(user=user, request=request)
 
 
 @admin.register(AuditEvent)

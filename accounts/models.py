@@ -83,6 +83,10 @@ class AuditAction(models.TextChoices):
     PASSWORD_CHANGE = "password_change", _("changed password")
     PREFERENCES_CHANGE = "preferences_change", _("changed preferences")
     ACCOUNT_DELETE = "account_delete", _("deleted account")
+    RESUME_UPLOAD = "resume_upload", _("uploaded a resume")
+    RESUME_DELETE = "resume_delete", _("deleted a resume")
+    RESUME_REPARSE = "resume_reparse", _("asked for a resume to be read again")
+    RESUME_CORRECTION = "resume_correction", _("corrected a parsed resume")
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
@@ -91,7 +95,11 @@ class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
 
 
 class AuditEvent(models.Model):
-    """Who did what to an account, when, and from where. Rows are never edited."""
+    """Who did what to an account or its resumes, when, and from where. Never edited.
+
+    ``details`` holds ids and field names only, never personal data (no file names,
+    no contact details, no passwords): the trail outlives the account it describes.
+    """
 
     # SET_NULL keeps the trail after an account is deleted; the email stays as written.
     actor = models.ForeignKey(

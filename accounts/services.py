@@ -102,6 +102,10 @@ def update_preferences(*, user: User, request: HttpRequest | None, **changes: An
 def delete_account(*, user: User, request: HttpRequest | None) -> None:
     """Delete the user, every row they own (by cascade) and every stored file they own."""
     keys = storage_keys_owned_by(user)
+    details: dict[str, Any] = {"user_id": user.pk, "stored_objects": len(keys)}
+    deleted_by = getattr(request, "user", None)
+    if isinstance(deleted_by, User) and deleted_by.pk != user.pk:
+        details["deleted_by"] = deleted_by.pk  # staff, in the admin
     with transaction.atomic():
         revoke_all_refresh_tokens(user=user)
         record_audit(
@@ -109,7 +113,7 @@ def delete_account(*, user: User, request: HttpRequest | None) -> None:
             request=request,
             user=None,
             email=user.email,
-            details={"user_id": user.pk, "stored_objects": len(keys)},
+            details=details,
         )
         user.delete()
         if keys:

@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "interviewgenius.http.middleware.RequestIdMiddleware",
     "interviewgenius.http.metrics.MetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "interviewgenius.http.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -380,6 +381,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",  # assets bundled in the package: no CDN
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # No validator badge: it would send the schema's URL to validator.swagger.io.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
@@ -452,6 +455,37 @@ CSRF_FAILURE_VIEW = "interviewgenius.http.errors.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Sent on every response by interviewgenius.http.security (see docs/security.md). No
+# inline script or style anywhere: pages load their JS and CSS from /static/, and values
+# reach scripts through data-* attributes or json_script. The pages' own WebSocket origin
+# (ws:// or wss:// and the request's host) is added to connect-src per request. Swagger UI
+# (/api/docs/) alone also allows inline styles, for the <style> block of its template.
+CONTENT_SECURITY_POLICY: dict[str, list[str]] = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "media-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+# Report-only first when rolling out a change to the policy; violations go to the URI.
+CSP_REPORT_ONLY = env.bool("CSP_REPORT_ONLY", False)
+CSP_REPORT_URI = env.str("CSP_REPORT_URI")
+# Pages record the microphone (interview room, assist console) and the assist console
+# captures the interview tab's audio; nothing else is used.
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    "microphone": ["self"],
+    "display-capture": ["self"],
+    "camera": [],
+    "geolocation": [],
+    "payment": [],
+    "usb": [],
+}
 if PRODUCTION:
     # TLS ends at nginx, which tells us the original scheme in this header.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

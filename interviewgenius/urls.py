@@ -1,9 +1,10 @@
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from interviewgenius.http.health import healthz
 from interviewgenius.http.metrics import metrics_view
+from interviewgenius.http.security import csp_update
 from interviewgenius.views import home
 
 handler400 = "interviewgenius.http.errors.handler400"
@@ -19,7 +20,15 @@ api_patterns: list[URLPattern | URLResolver] = [
     path("", include("assist.urls")),
     path("", include("feedback.urls")),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+    # The split view serves Swagger UI's start-up script from ?script instead of inline,
+    # so script-src stays 'self'; its template's inline <style> needs the one relaxation.
+    path(
+        "docs/",
+        csp_update(style_src=["'unsafe-inline'"])(
+            SpectacularSwaggerSplitView.as_view(url_name="schema")
+        ),
+        name="swagger-ui",
+    ),
 ]
 
 urlpatterns = [

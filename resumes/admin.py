@@ -67,12 +67,20 @@ class ResumeAdmin(admin.ModelAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # resumes come from their owners' uploads
 
+    # Through the service, as on the pages: the stored file goes too, and it is audited.
+    def delete_model(self, request: HttpRequest, obj: Resume) -> None:
+        services.delete_resume(resume=obj, request=request)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Resume]) -> None:
+        for resume in queryset:
+            services.delete_resume(resume=resume, request=request)
+
     @admin.action(description=_("Parse the selected resumes again"))
     def reparse(self, request: HttpRequest, queryset: QuerySet[Resume]) -> None:
         queued = busy = 0
         for resume in queryset:
             try:
-                services.request_reparse(resume=resume)
+                services.request_reparse(resume=resume, request=request)
                 queued += 1
             except Conflict:
                 busy += 1

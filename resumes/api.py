@@ -63,7 +63,10 @@ class ResumeViewSet(
         form.is_valid(raise_exception=True)
         uploaded = form.validated_data["resume"]
         outcome = services.upload_resume(
-            owner=signed_in_user(request), data=uploaded.read(), filename=uploaded.name or "resume"
+            owner=signed_in_user(request),
+            data=uploaded.read(),
+            filename=uploaded.name or "resume",
+            request=request._request,
         )
         body = {**ResumeSerializer(outcome.resume).data, "duplicate": not outcome.created}
         return Response(
@@ -83,7 +86,7 @@ class ResumeViewSet(
         responses={204: OpenApiResponse(description="The resume and its stored file are deleted.")}
     )
     def destroy(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        services.delete_resume(resume=self.get_object())
+        services.delete_resume(resume=self.get_object(), request=request._request)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(responses={200: StatusSerializer})
@@ -119,11 +122,15 @@ class ResumeViewSet(
         resume = self.get_object()
         corrections = CorrectionsSerializer(data=request.data)
         corrections.is_valid(raise_exception=True)
-        services.save_corrections(resume=resume, corrections=dict(corrections.validated_data))
+        services.save_corrections(
+            resume=resume,
+            corrections=dict(corrections.validated_data),
+            request=request._request,
+        )
         return Response(ParseResultSerializer(selectors.parse_result_of(resume)).data)
 
     @extend_schema(request=None, responses={202: ResumeSerializer})
     @action(detail=True, methods=["post"])
     def reparse(self, request: Request, pk: str | None = None) -> Response:
-        resume = services.request_reparse(resume=self.get_object())
+        resume = services.request_reparse(resume=self.get_object(), request=request._request)
         return Response(ResumeSerializer(resume).data, status=status.HTTP_202_ACCEPTED)

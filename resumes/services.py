@@ -10,9 +10,12 @@ from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import AuditAction, User
+from accounts.services import record_audit
 from interviewgenius.http.errors import Conflict, DomainError
 from resumes import messages, metrics, storage
 from resumes.models import Resume, ResumeParseResult, ResumeStatus
@@ -37,13 +40,36 @@ class InvalidResumeFile(DomainError):
             self.status_code = 413
 
 
+def _audit(
+    action: AuditAction, *, resume: Resume, request: HttpRequest | None, **details: Any
+) -> None:
+    """Record a change to a resume: by its owner or staff (a request), else by the system.
+
+    Ids only: the file name and the contents are personal data the trail must not copy.
+    """
+    actor = getattr(request, "user", None)
+    record_audit(
+        action=action,
+        request=request,
+        user=actor if isinstance(actor, User) else None,
+        details={
+            "resume_id": resume.pk,
+            "owner_id": resume.owner_id,
+            **({} if request else {"via": "system"}),
+            **details,
+        },
+    )
+
+
 @dataclass(frozen=True)
 class UploadOutcome:
     resume: Resume
     created: bool  # False: the same file was already uploaded by this user
 
 
-def upload_resume(*, owner: Any, data: bytes, filename: str) -> UploadOutcome:
+def upload_resume(
+    *, owner: Any, data: bytes, filename: str, request: HttpRequest | None = None
+) -> UploadOutcome:
     """Validate, encrypt and store a resume file, and queue its parsing."""
     try:
         info = inspect_document(data)
@@ -73,6 +99,13 @@ def upload_resume(*, owner: Any, data: bytes, filename: str) -> UploadOutcome:
             resume.file_key = storage.store_encrypted(key, data)
             resume.save(update_fields=["file_key", "updated_at"])
             _queue_parse(resume)
+            _audit(
+                AuditAction.RESUME_UPLOAD,
+                resume=resume,
+                request=request,
+                kind=resume.kind,
+                size=resume.size,
+            )
     except IntegrityError:
         # The same file, uploaded twice at the same moment: the other request won.
         metrics.UPLOADS.labels("duplicate").inc()
@@ -99,7 +132,7 @@ def stale_after() -> timedelta:
 
 
 @transaction.atomic
-def request_reparse(*, resume: Resume) -> Resume:
+def request_reparse(*, resume: Resume, request: HttpRequest | None = None) -> Resume:
     """Parse again (keeping the candidate's corrections). Refused while a parse is running."""
     locked = Resume.objects.select_for_update().get(pk=resume.pk)
     if not locked.is_finished:
@@ -112,12 +145,14 @@ def request_reparse(*, resume: Resume) -> Resume:
     locked.error_step = locked.error_code = locked.error_message = ""
     locked.save(update_fields=["error_step", "error_code", "error_message", "updated_at"])
     _queue_parse(locked)
+    _audit(AuditAction.RESUME_REPARSE, resume=locked, request=request)
     return locked
 
 
-def delete_resume(*, resume: Resume) -> None:
+def delete_resume(*, resume: Resume, request: HttpRequest | None = None) -> None:
     key = resume.file_key
     with transaction.atomic():
+        _audit(AuditAction.RESUME_DELETE, resume=resume, request=request)
         resume.delete()
         transaction.on_commit(lambda: storage.delete_quietly(key))
 
@@ -131,7 +166,9 @@ CORRECTABLE = tuple(
 
 
 @transaction.atomic
-def save_corrections(*, resume: Resume, corrections: dict[str, Any]) -> ResumeParseResult:
+def save_corrections(
+    *, resume: Resume, corrections: dict[str, Any], request: HttpRequest | None = None
+) -> ResumeParseResult:
     """Store the candidate's corrections beside the machine result (a reparse keeps them)."""
     result, _created = ResumeParseResult.objects.select_for_update().get_or_create(resume=resume)
     merged = dict(result.corrections or {})
@@ -144,6 +181,9 @@ def save_corrections(*, resume: Resume, corrections: dict[str, Any]) -> ResumePa
             merged[name] = value
     result.corrections = merged
     result.save(update_fields=["corrections", "updated_at"])
+    _audit(
+        AuditAction.RESUME_CORRECTION, resume=resume, request=request, fields=sorted(corrections)
+    )
     if "skills" in corrections:
         from resumes.pipeline import replace_skill_matches
 

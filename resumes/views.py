@@ -38,7 +38,10 @@ def resume_list(request: HttpRequest) -> HttpResponse:
         else:
             try:
                 outcome = services.upload_resume(
-                    owner=request.user, data=uploaded.read(), filename=uploaded.name or "resume"
+                    owner=request.user,
+                    data=uploaded.read(),
+                    filename=uploaded.name or "resume",
+                    request=request,
                 )
             except services.InvalidResumeFile as refusal:
                 messages.error(request, str(refusal.message))
@@ -63,7 +66,9 @@ def resume_detail(request: HttpRequest, pk: int) -> HttpResponse:
         corrections = _corrections_from_form(request.POST)
         form = CorrectionsSerializer(data=corrections)
         if form.is_valid():
-            services.save_corrections(resume=resume, corrections=dict(form.validated_data))
+            services.save_corrections(
+                resume=resume, corrections=dict(form.validated_data), request=request
+            )
             messages.success(request, _("Your corrections are saved."))
             return redirect("resumes:detail", pk=resume.pk)
         errors = form.errors
@@ -86,7 +91,7 @@ def resume_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def resume_reparse(request: HttpRequest, pk: int) -> HttpResponse:
     try:
-        services.request_reparse(resume=_own(request, pk))
+        services.request_reparse(resume=_own(request, pk), request=request)
         messages.info(request, _("Reading your resume again…"))
     except Conflict as busy:
         messages.error(request, str(busy.message))
@@ -96,7 +101,7 @@ def resume_reparse(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def resume_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    services.delete_resume(resume=_own(request, pk))
+    services.delete_resume(resume=_own(request, pk), request=request)
     messages.info(request, _("The resume and its file are deleted."))
     return redirect("resumes:list")
 

@@ -75,9 +75,19 @@ async def page(browser: Any, live_asgi: str) -> AsyncIterator[Any]:
     page = await context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
+    # A script or style the Content-Security-Policy blocks raises no page error; Chromium
+    # reports it on the console ("Refused to ... Content Security Policy ...").
+    blocked: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            blocked.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     yield page
     await context.close()
     assert not errors, f"JavaScript errors on the page: {errors}"
+    assert not blocked, f"Content-Security-Policy violations: {blocked}"
 
 
 @pytest.fixture

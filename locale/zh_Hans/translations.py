@@ -48,6 +48,10 @@ ZH_HANS = {
     "changed password": "修改密码",
     "changed preferences": "修改偏好设置",
     "deleted account": "删除账户",
+    "uploaded a resume": "上传简历",
+    "deleted a resume": "删除简历",
+    "asked for a resume to be read again": "重新解析简历",
+    "corrected a parsed resume": "修正简历解析结果",
     "action": "操作",
     "IP address": "IP 地址",
     "user agent": "用户代理",
@@ -711,4 +715,8 @@ ZH_HANS = {
     "Writing the report took too long. Try generating it again.": "生成报告耗时过长，请重新生成。",
     ", ": "、",
     "Every skill assessed is at 75 or above: keep it up.": "已评估的技能都在 75 分及以上，请继续保持。",
+    # WebSocket limits
+    "A message is at most 64 KB.": "单条消息最多 64 KB。",
+    "Too many messages: at most 10 a second.": "消息过于频繁：每秒最多 10 条。",
+    "Audio is arriving much faster than real time.": "音频发送速度远快于实时，已被拒收。",
 }

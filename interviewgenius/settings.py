@@ -146,7 +146,8 @@ CHANNEL_LAYER_READ_TIMEOUT = 15.0
 if REDIS_URL:
     CACHES: dict[str, Any] = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Redis down is a cache miss, not an error (interviewgenius/cache.py).
+            "BACKEND": "interviewgenius.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", "ig"),
             # Fail fast when Redis is down: a hung cache call would hang every request.

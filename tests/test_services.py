@@ -210,3 +210,51 @@ async def test_an_idle_channel_layer_listener_outlives_redis_clients_read_timeou
         assert (await asyncio.wait_for(layer.receive(channel), timeout=5))["type"] == "still.alive"
     finally:
         await layer.flush()
+
+
+@pytest.mark.django_db
+def test_rest_keeps_serving_while_redis_is_down_and_limits_return_with_it(settings, user):
+    """The cache (rate limits included) degrades to misses; /healthz tells the truth."""
+    from urllib.parse import urlparse
+
+    from accounts.services import issue_tokens
+    from tests.processes import serving
+
+    with _redis_or_fail() as (proc, url):
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "interviewgenius.cache.ResilientRedisCache",
+                "LOCATION": url,
+                "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            }
+        }
+        settings.CELERY_BROKER_URL = url
+        settings.THROTTLE_USER_RATE = "3/minute"
+        client = APIClient()
+        client.credentials(HTTP_AUTHORIZATION=f"Bearer {issue_tokens(user=user)['access']}")
+        assert [client.get("/api/auth/me").status_code for _ in range(4)] == [200, 200, 200, 429]
+
+        proc.terminate()
+        proc.wait(timeout=10)
+        during = [client.get("/api/auth/me").status_code for _ in range(5)]
+        assert during == [200] * 5  # served; the limit cannot be counted without Redis
+        health = client.get("/healthz")
+        assert health.status_code == 503 and health.json()["checks"]["cache"]["ok"] is False
+
+        port = str(urlparse(url).port)
+        binary = proc.args[0]
+        command = [
+            binary,
+            "--port",
+            port,
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ]
+        with serving(command, int(port), timeout=15):
+            assert client.get("/healthz").status_code == 200
+            statuses = [client.get("/api/auth/me").status_code for _ in range(4)]
+            assert statuses == [200, 200, 200, 429]  # limits hold again

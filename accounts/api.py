@@ -13,6 +13,7 @@ from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.serializers import Serializer
 from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.serializers import TokenRefreshSerializer
 from rest_framework_simplejwt.tokens import RefreshToken
@@ -55,6 +56,17 @@ class AuthViewSet(viewsets.GenericViewSet):
     permission_classes = [AllowAny]
     throttle_classes = [AuthRateThrottle]
     authentication_classes: list[Any] = []  # a stale token must not block signing in
+    # What each action reads. DRF's OPTIONS answer describes it; without one, OPTIONS
+    # on these open endpoints was a 500.
+    input_serializers: dict[str, type[Serializer]] = {
+        "register": RegisterSerializer,
+        "login": LoginSerializer,
+        "refresh": RefreshInputSerializer,
+    }
+
+    def get_serializer_class(self) -> type[Serializer]:
+        # Under OPTIONS self.action is "metadata"; the route's POST names the action.
+        return self.input_serializers[self.action_map.get("post", str(self.action))]
 
     @extend_schema(request=RegisterSerializer, responses={201: AuthResultSerializer})
     @action(detail=False, methods=["post"])
@@ -71,7 +83,13 @@ class AuthViewSet(viewsets.GenericViewSet):
         body = {**services.issue_tokens(user=user), "user": UserSerializer(user).data}
         return Response(body, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=LoginSerializer, responses={200: AuthResultSerializer})
+    @extend_schema(
+        request=LoginSerializer,
+        responses={
+            200: AuthResultSerializer,
+            401: OpenApiResponse(description="The email or password is wrong"),
+        },
+    )
     @action(detail=False, methods=["post"])
     def login(self, request: Request) -> Response:
         data = LoginSerializer(data=request.data)
@@ -88,7 +106,13 @@ class AuthViewSet(viewsets.GenericViewSet):
         body = {**services.issue_tokens(user=user), "user": UserSerializer(user).data}
         return Response(body)
 
-    @extend_schema(request=RefreshInputSerializer, responses={200: TokenPairSerializer})
+    @extend_schema(
+        request=RefreshInputSerializer,
+        responses={
+            200: TokenPairSerializer,
+            401: OpenApiResponse(description="The refresh token is invalid, expired or used"),
+        },
+    )
     @action(detail=False, methods=["post"])
     def refresh(self, request: Request) -> Response:
         RefreshInputSerializer(data=request.data).is_valid(raise_exception=True)

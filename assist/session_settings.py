@@ -34,6 +34,7 @@ class AssistSettingsSerializer(StrictInputSerializer):
     question_types = serializers.ListField(
         child=serializers.ChoiceField(choices=list(QUESTION_TYPES)),
         allow_empty=False,
+        min_length=1,  # says in the schema what allow_empty=False enforces
         max_length=len(QUESTION_TYPES),
         required=False,
     )

@@ -72,13 +72,14 @@ class FeedbackViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         return Response(FeedbackSummarySerializer(feedback).data, status=code)
 
     @extend_schema(responses={200: SkillEvaluationSerializer(many=True)})
-    @action(detail=True, methods=["get"])
+    # The whole list (a report has a handful), so no pagination, in the schema either.
+    @action(detail=True, methods=["get"], pagination_class=None)
     def skills(self, request: Request, pk: str | None = None) -> Response:
         feedback = self.get_object()
         return Response(SkillEvaluationSerializer(feedback.skill_evaluations.all(), many=True).data)
 
     @extend_schema(responses={200: BehavioralAnalysisSerializer(many=True)})
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None)
     def behavioral(self, request: Request, pk: str | None = None) -> Response:
         feedback = self.get_object()
         return Response(

@@ -31,6 +31,10 @@ from questions import selectors as question_selectors
 # A few minutes of compressed speech is far below this; anything larger is not an answer.
 MAX_AUDIO_BYTES = 25 * 1024 * 1024
 
+_INVALID_TRANSITION = OpenApiResponse(
+    description="invalid_transition: the interview is not in a state that allows this move"
+)
+
 
 class InterviewViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """The signed-in candidate's mock interviews; anyone else's is a 404."""
@@ -127,13 +131,13 @@ class InterviewViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
         ).data
         return Response(body)
 
-    @extend_schema(request=None, responses={200: SessionSerializer})
+    @extend_schema(request=None, responses={200: SessionSerializer, 409: _INVALID_TRANSITION})
     @action(detail=True, methods=["post"])
     def finish(self, request: Request, pk: str | None = None) -> Response:
         session = services.finish_interview(session=self.get_object())
         return Response(SessionSerializer(session).data)
 
-    @extend_schema(request=None, responses={200: SessionSerializer})
+    @extend_schema(request=None, responses={200: SessionSerializer, 409: _INVALID_TRANSITION})
     @action(detail=True, methods=["post"])
     def archive(self, request: Request, pk: str | None = None) -> Response:
         session = services.archive_interview(session=self.get_object())

@@ -149,7 +149,8 @@ def _question_filters(request: Request) -> dict[str, Any]:
         filters["difficulty"] = level
     generation = request.query_params.get("generation")
     if generation:
-        if not generation.isdigit():
+        # isdigit() alone takes "²" and other Unicode digits that int() refuses.
+        if not (generation.isascii() and generation.isdigit()):
             problems["generation"] = [str(_("Expected a generation id."))]
         filters["generation_id"] = generation
     if problems:

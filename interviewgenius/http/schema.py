@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.extensions import OpenApiSerializerExtension
+
 ERROR_COMPONENT = "Error"
 _ERROR_SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -47,11 +49,26 @@ def add_error_responses(
             if method in {"post", "put", "patch"}:
                 codes.append("413")
             for status in codes:
-                responses.setdefault(
-                    status,
-                    {
-                        "description": _DESCRIPTIONS[status],
-                        "content": {"application/json": {"schema": ref}},
-                    },
-                )
+                responses.setdefault(status, {"description": _DESCRIPTIONS[status]})
+            # Views describe their own errors (409, 422, ...) by a description alone;
+            # the body is still the shared error shape, so say so.
+            for status, response in responses.items():
+                if status.startswith(("4", "5")) and not response.get("content"):
+                    response["content"] = {"application/json": {"schema": ref}}
     return result
+
+
+class StrictInputSchema(OpenApiSerializerExtension):
+    """A strict input serializer refuses fields it does not know, so its request schema
+    says ``additionalProperties: false``: a client (or a fuzzer) built from the schema
+    then does not send what the server refuses. Registered by being imported
+    (``CoreConfig.ready``)."""
+
+    target_class = "interviewgenius.http.serializers.StrictInputSerializer"
+    match_subclasses = True
+
+    def map_serializer(self, auto_schema: Any, direction: Any) -> Any:
+        schema = auto_schema._map_serializer(self.target, direction, bypass_extensions=True)
+        if direction == "request":
+            schema["additionalProperties"] = False
+        return schema

@@ -68,19 +68,13 @@ def redis_server() -> Iterator[tuple[subprocess.Popen[bytes], str]]:
     if binary is None:
         raise FileNotFoundError("redis-server is not installed")
     port = free_port()
-    command = [
-        binary,
-        "--port",
-        str(port),
-        "--bind",
-        "127.0.0.1",
-        "--save",
-        "",
-        "--appendonly",
-        "no",
-    ]
-    with serving(command, port, timeout=15) as proc:
+    with serving(redis_command(binary, port), port, timeout=15) as proc:
         yield proc, f"redis://127.0.0.1:{port}/0"
+
+
+def redis_command(binary: str, port: int) -> list[str]:
+    """A redis-server on ``port`` that keeps nothing on disk (also to restart one)."""
+    return [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
 
 
 @contextmanager

@@ -27,16 +27,15 @@ def _redis_or_fail():
         pytest.skip("redis-server not installed")
 
 
+def _cache_on(url: str, backend: str) -> dict[str, dict[str, object]]:
+    options = {"socket_connect_timeout": 1, "socket_timeout": 1}
+    return {"default": {"BACKEND": backend, "LOCATION": url, "OPTIONS": options}}
+
+
 @pytest.mark.django_db
 def test_healthz_reports_a_stopped_redis_as_503(settings):
     with _redis_or_fail() as (proc, url):
-        settings.CACHES = {
-            "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
-                "LOCATION": url,
-                "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-            }
-        }
+        settings.CACHES = _cache_on(url, "django.core.cache.backends.redis.RedisCache")
         settings.CELERY_BROKER_URL = url
         client = APIClient()
         up = client.get("/healthz")
@@ -218,16 +217,10 @@ def test_rest_keeps_serving_while_redis_is_down_and_limits_return_with_it(settin
     from urllib.parse import urlparse
 
     from accounts.services import issue_tokens
-    from tests.processes import serving
+    from tests.processes import redis_command, serving
 
     with _redis_or_fail() as (proc, url):
-        settings.CACHES = {
-            "default": {
-                "BACKEND": "interviewgenius.cache.ResilientRedisCache",
-                "LOCATION": url,
-                "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-            }
-        }
+        settings.CACHES = _cache_on(url, "interviewgenius.cache.ResilientRedisCache")
         settings.CELERY_BROKER_URL = url
         settings.THROTTLE_USER_RATE = "3/minute"
         client = APIClient()
@@ -241,20 +234,8 @@ def test_rest_keeps_serving_while_redis_is_down_and_limits_return_with_it(settin
         health = client.get("/healthz")
         assert health.status_code == 503 and health.json()["checks"]["cache"]["ok"] is False
 
-        port = str(urlparse(url).port)
-        binary = proc.args[0]
-        command = [
-            binary,
-            "--port",
-            port,
-            "--bind",
-            "127.0.0.1",
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-        ]
-        with serving(command, int(port), timeout=15):
+        port = int(urlparse(url).port or 6379)
+        with serving(redis_command(proc.args[0], port), port, timeout=15):
             assert client.get("/healthz").status_code == 200
             statuses = [client.get("/api/auth/me").status_code for _ in range(4)]
             assert statuses == [200, 200, 200, 429]  # limits hold again

@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
 from typing import Any
 
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.utils.translation import gettext as _
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from interviewgenius.ws.limits import Budget, Warnings
+
+logger = logging.getLogger(__name__)
+# What a lost Redis raises from channels_redis (redis-py's own errors, and OSError).
+CHANNEL_LAYER_DOWN = (RedisConnectionError, RedisTimeoutError, ConnectionError)
 
 # Application close codes (4000-4999 are ours by RFC 6455).
 CLOSE_UNAUTHENTICATED = 4401
 CLOSE_FORBIDDEN = 4403
 CLOSE_NOT_FOUND = 4404
 
+CLOSE_TRY_AGAIN_LATER = 1013  # RFC 6455: a server-side condition; reconnect later
 CLOSE_FLOODED = 4408  # kept sending past its budget after being told to slow down
 
 _MALFORMED = object()  # decode_json's answer for a frame that is not JSON
@@ -41,6 +50,23 @@ class AuthenticatedJsonConsumer(AsyncJsonWebsocketConsumer):
             return
         await self.accept()
         await self.on_authenticated()
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        except CHANNEL_LAYER_DOWN:
+            # The channel layer (Redis) went away under this socket: say so and close
+            # with "try again later", so the client reconnects instead of seeing a 1011.
+            logger.warning("channel layer unreachable; closing a socket with 1013")
+            frame = {
+                "type": "error",
+                "code": "service_unavailable",
+                "message": _("The live service is briefly unavailable; reconnecting."),
+                "action": "retry",
+            }
+            with contextlib.suppress(Exception):  # the client may be gone too
+                await send({"type": "websocket.send", "text": json.dumps(frame)})
+                await send({"type": "websocket.close", "code": CLOSE_TRY_AGAIN_LATER})
 
     async def on_authenticated(self) -> None:
         """Hook for subclasses, run after the socket is accepted for a signed-in user."""

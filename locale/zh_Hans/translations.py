@@ -719,4 +719,5 @@ ZH_HANS = {
     "A message is at most 64 KB.": "单条消息最多 64 KB。",
     "Too many messages: at most 10 a second.": "消息过于频繁：每秒最多 10 条。",
     "Audio is arriving much faster than real time.": "音频发送速度远快于实时，已被拒收。",
+    "The live service is briefly unavailable; reconnecting.": "实时服务暂时不可用，正在重新连接。",
 }

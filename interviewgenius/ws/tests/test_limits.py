@@ -50,13 +50,19 @@ def test_warnings_are_rationed():
     assert warnings.due()
 
 
-async def echo_socket():
+async def connected_echo_socket():
     user = await database_sync_to_async(make_user)()
     token = AccessToken.for_user(user)
     socket = WebsocketCommunicator(application, f"/ws/echo?token={token}", headers=[ORIGIN])
     connected, _ = await socket.connect(timeout=5)
     assert connected
-    assert (await socket.receive_json_from(timeout=5))["type"] == "hello"
+    return socket
+
+
+async def echo_socket():
+    socket = await connected_echo_socket()
+    hello = await socket.receive_json_from(timeout=5)
+    assert hello["type"] == "hello", hello
     return socket
 
 
@@ -106,3 +112,29 @@ async def test_audio_far_faster_than_real_time_is_refused():
     refused = await socket.receive_json_from(timeout=10)
     assert refused["type"] == "error" and refused["code"] == "rate_limited"
     await socket.disconnect()
+
+
+async def test_a_socket_whose_channel_layer_dies_is_told_to_reconnect_later(settings):
+    """Redis (the channel layer) stops: the socket gets an error frame and 1013 (try again
+    later), not a bare 1011, so the pages' scripts reconnect. (Reconnecting in this same
+    process right after a restart can wait on the layer's pooled connections to the old
+    Redis, so that part is not asserted here.)"""
+    from tests.processes import redis_server
+
+    with redis_server() as (proc, url):
+        settings.CHANNEL_LAYERS = {
+            "default": {
+                "BACKEND": "channels_redis.core.RedisChannelLayer",
+                "CONFIG": {"hosts": [{"address": url, "socket_timeout": 15.0}]},
+            }
+        }
+        socket = await echo_socket()
+        await socket.send_json_to({"type": "echo", "data": "through redis"})
+        assert (await socket.receive_json_from(timeout=5))["data"] == "through redis"
+
+        proc.terminate()
+        proc.wait(timeout=10)
+        told = await socket.receive_json_from(timeout=20)
+        assert (told["code"], told["action"]) == ("service_unavailable", "retry")
+        closed = await socket.receive_output(timeout=5)
+        assert closed == {"type": "websocket.close", "code": consumers.CLOSE_TRY_AGAIN_LATER}

@@ -2,7 +2,13 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from feedback.models import BehavioralAnalysis, InterviewFeedback, QuestionFeedback, SkillEvaluation
+from feedback.models import (
+    BehavioralAnalysis,
+    FeedbackEngine,
+    InterviewFeedback,
+    QuestionFeedback,
+    SkillEvaluation,
+)
 from interviewgenius.http.serializers import StrictInputSerializer
 
 
@@ -62,6 +68,10 @@ class FeedbackSummarySerializer(serializers.ModelSerializer):
 
     feedback_id = serializers.IntegerField(source="id", read_only=True)
     session_id = serializers.IntegerField(read_only=True)
+    # Blank until a generation has run (the schema must allow it while pending).
+    engine = serializers.ChoiceField(
+        choices=FeedbackEngine.choices, allow_blank=True, read_only=True
+    )
     scores = serializers.SerializerMethodField()
 
     class Meta:

@@ -129,7 +129,13 @@ class ResumeViewSet(
         )
         return Response(ParseResultSerializer(selectors.parse_result_of(resume)).data)
 
-    @extend_schema(request=None, responses={202: ResumeSerializer})
+    @extend_schema(
+        request=None,
+        responses={
+            202: ResumeSerializer,
+            409: OpenApiResponse(description="conflict: the resume is being read right now"),
+        },
+    )
     @action(detail=True, methods=["post"])
     def reparse(self, request: Request, pk: str | None = None) -> Response:
         resume = services.request_reparse(resume=self.get_object(), request=request._request)

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from assist.detection import QUESTION_TYPES
 from assist.models import AssistLog, AssistSession
 
-QUESTION_TYPES = ("technical", "behavioral", "situational")
 MAX_TOPICS = 6
 
 

@@ -6,9 +6,9 @@ from typing import Any
 
 from rest_framework import serializers
 
+from assist.detection import QUESTION_TYPES
 from interviewgenius.http.serializers import StrictInputSerializer
 
-QUESTION_TYPES = ("technical", "behavioral", "situational")
 STYLES = ("concise", "detailed")
 # How many points a suggestion card shows: glanceable during a live conversation.
 LENGTHS = {"short": 3, "medium": 5, "long": 7}

@@ -19,9 +19,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assist import broadcast, services
+from assist.detection import QUESTION_TYPES
 from assist.models import AssistSession, AssistStatus
 from assist.report import session_report
-from assist.session_settings import DEFAULTS, LENGTHS, QUESTION_TYPES
+from assist.session_settings import DEFAULTS, LENGTHS
 from interviewgenius.http.errors import DomainError
 from questions.models import Competency, QuestionLanguage, QuestionType
 from resumes.models import Resume, ResumeStatus

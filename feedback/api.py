@@ -24,8 +24,6 @@ from feedback.serializers import (
 )
 from interviews.models import InterviewSession
 
-_PARTS = ("question_feedback", "skill_evaluations", "behavioral_analyses")
-
 
 class FeedbackViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """The signed-in candidate's reports; anyone else's is a 404."""
@@ -38,7 +36,7 @@ class FeedbackViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
         reports = InterviewFeedback.objects.owned_by(self.request.user)
         if self.action == "list":
             return reports.order_by("-created_at")
-        return reports.prefetch_related(*_PARTS)
+        return reports.with_parts()
 
     def get_serializer_class(self) -> type:
         return FeedbackSummarySerializer if self.action == "list" else FeedbackSerializer
@@ -110,7 +108,5 @@ class InterviewFeedbackView(APIView):
         session = get_object_or_404(
             InterviewSession.objects.owned_by(signed_in_user(request)), pk=session_id
         )
-        feedback = get_object_or_404(
-            InterviewFeedback.objects.prefetch_related(*_PARTS), session=session
-        )
+        feedback = get_object_or_404(InterviewFeedback.objects.with_parts(), session=session)
         return Response(FeedbackSerializer(feedback).data)

@@ -39,6 +39,12 @@ class InterviewFeedbackQuerySet(models.QuerySet["InterviewFeedback"]):
     def owned_by(self, user: Any) -> InterviewFeedbackQuerySet:
         return self.filter(session__owner=user)
 
+    def with_parts(self) -> InterviewFeedbackQuerySet:
+        """Reports with their questions, skills and behaviour, for showing them whole."""
+        return self.prefetch_related(
+            "question_feedback", "skill_evaluations", "behavioral_analyses"
+        )
+
 
 class InterviewFeedback(models.Model):
     """The report of one mock interview. Regenerating replaces its content atomically,

@@ -16,7 +16,7 @@ from typing import Any
 
 from feedback import metrics
 from feedback.report.build import Report
-from feedback.report.scoring import DIMENSIONS, OVERALL_WEIGHTS, weighted_mean
+from feedback.report.scoring import DIMENSIONS, overall
 from interviewgenius.engines.llm import LLMClient, LLMError, is_configured
 
 logger = logging.getLogger(__name__)
@@ -141,7 +141,6 @@ def apply(report: Report, data: dict[str, Any]) -> None:
         score.value = round(max(0.0, min(100.0, score.value + delta)), 1)
         adjusted = True
     if adjusted and "overall" in report.scores:
-        overall = report.scores["overall"]
-        present = {n: w for n, w in OVERALL_WEIGHTS.items() if n in report.scores}
-        overall.derivation.signals = {n: report.scores[n].value for n in present}
-        overall.value = weighted_mean([(report.scores[n].value, w) for n, w in present.items()])
+        report.scores["overall"] = overall(
+            {n: d for n, d in report.scores.items() if n in DIMENSIONS}
+        )

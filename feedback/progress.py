@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from feedback.models import InterviewFeedback
+from feedback.report import scoring
 
-DIMENSIONS = ("overall", "technical", "communication", "problem_solving", "confidence")
+SERIES = ("overall", *scoring.DIMENSIONS)
 MAX_SKILLS = 5
 # A skill needs work while its latest score is below this (the improvement plan's target).
 WORK_ON_BELOW = 75.0
@@ -76,4 +77,4 @@ def skill_trends(reports: Sequence[InterviewFeedback]) -> list[SkillTrend]:
 
 def series(reports: Sequence[InterviewFeedback]) -> list[tuple[str, list[float | None]]]:
     """One list of scores per dimension, aligned with ``reports`` (for the trend chart)."""
-    return [(name, [r.scores[name] for r in reports]) for name in DIMENSIONS]
+    return [(name, [r.scores[name] for r in reports]) for name in SERIES]

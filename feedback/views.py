@@ -41,7 +41,6 @@ SIGNAL_LABELS = {
     "confidence": gettext_lazy("Confidence"),
 }
 RADAR_DIMENSIONS = ("technical", "communication", "problem_solving", "confidence")
-REPORT_PARTS = ("question_feedback", "skill_evaluations", "behavioral_analyses")
 # The writing state reloads itself this often; the local report takes about a second, one
 # written by the LLM up to a couple of minutes.
 REFRESH_SECONDS = 3
@@ -114,9 +113,7 @@ def _own_session(request: HttpRequest, session_id: int) -> InterviewSession:
 @login_required
 def report(request: HttpRequest, session_id: int) -> HttpResponse:
     session = _own_session(request, session_id)
-    feedback = (
-        InterviewFeedback.objects.filter(session=session).prefetch_related(*REPORT_PARTS).first()
-    )
+    feedback = InterviewFeedback.objects.filter(session=session).with_parts().first()
     state = _state(session, feedback)
     context: dict[str, Any] = {
         "session": session,
@@ -149,7 +146,7 @@ def report_pdf(request: HttpRequest, session_id: int) -> HttpResponse:
     session = _own_session(request, session_id)
     feedback = (
         InterviewFeedback.objects.filter(session=session, status=FeedbackStatus.COMPLETED)
-        .prefetch_related(*REPORT_PARTS)
+        .with_parts()
         .first()
     )
     if feedback is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from typing import Any
 
 from django.core.cache.backends.redis import RedisCache
@@ -41,57 +42,36 @@ class ResilientRedisCache(RedisCache):
         super().set(key, value, timeout=10)
         return super().get(key)
 
-    def get(self, key: Any, default: Any = None, version: int | None = None) -> Any:
+    def _or(self, fallback: Any, operation: str, call: Callable[[], Any]) -> Any:
+        """``call()``, or ``fallback`` (and a note) while Redis is unreachable."""
         try:
-            return super().get(key, default, version)
+            return call()
         except UNREACHABLE as exc:
-            self._unreachable("get", exc)
-            return default
+            self._unreachable(operation, exc)
+            return fallback
+
+    def get(self, key: Any, default: Any = None, version: int | None = None) -> Any:
+        return self._or(default, "get", lambda: RedisCache.get(self, key, default, version))
 
     def get_many(self, keys: Any, version: int | None = None) -> dict[Any, Any]:
-        try:
-            return super().get_many(keys, version)
-        except UNREACHABLE as exc:
-            self._unreachable("get_many", exc)
-            return {}
+        return self._or({}, "get_many", lambda: RedisCache.get_many(self, keys, version))
 
     def set(self, key: Any, value: Any, timeout: Any = 300, version: int | None = None) -> None:
-        try:
-            super().set(key, value, timeout, version)
-        except UNREACHABLE as exc:
-            self._unreachable("set", exc)
+        self._or(None, "set", lambda: RedisCache.set(self, key, value, timeout, version))
 
     def set_many(self, data: Any, timeout: Any = 300, version: int | None = None) -> list[Any]:
-        try:
-            return super().set_many(data, timeout, version)
-        except UNREACHABLE as exc:
-            self._unreachable("set_many", exc)
-            return list(data)
+        return self._or(
+            list(data), "set_many", lambda: RedisCache.set_many(self, data, timeout, version)
+        )
 
     def add(self, key: Any, value: Any, timeout: Any = 300, version: int | None = None) -> bool:
-        try:
-            return super().add(key, value, timeout, version)
-        except UNREACHABLE as exc:
-            self._unreachable("add", exc)
-            return False
+        return self._or(False, "add", lambda: RedisCache.add(self, key, value, timeout, version))
 
     def delete(self, key: Any, version: int | None = None) -> bool:
-        try:
-            return super().delete(key, version)
-        except UNREACHABLE as exc:
-            self._unreachable("delete", exc)
-            return False
+        return self._or(False, "delete", lambda: RedisCache.delete(self, key, version))
 
     def touch(self, key: Any, timeout: Any = 300, version: int | None = None) -> bool:
-        try:
-            return super().touch(key, timeout, version)
-        except UNREACHABLE as exc:
-            self._unreachable("touch", exc)
-            return False
+        return self._or(False, "touch", lambda: RedisCache.touch(self, key, timeout, version))
 
     def has_key(self, key: Any, version: int | None = None) -> bool:
-        try:
-            return super().has_key(key, version)
-        except UNREACHABLE as exc:
-            self._unreachable("has_key", exc)
-            return False
+        return self._or(False, "has_key", lambda: RedisCache.has_key(self, key, version))

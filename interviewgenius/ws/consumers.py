@@ -41,6 +41,13 @@ FLOOD_CLOSE_AFTER = 200
 class AuthenticatedJsonConsumer(AsyncJsonWebsocketConsumer):
     """Refuses anonymous sockets before accepting them."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # What this socket may still send (one consumer instance per connection).
+        self.text_budget = Budget(TEXT_FRAMES_PER_SECOND, TEXT_FRAME_BURST)
+        self.flood_warnings = Warnings()
+        self.refused = 0
+
     async def connect(self) -> None:
         user = self.scope.get("user")
         if user is None or not user.is_authenticated:
@@ -80,10 +87,6 @@ class AuthenticatedJsonConsumer(AsyncJsonWebsocketConsumer):
         if len(text_data) > MAX_TEXT_FRAME_CHARS:
             await self.send_error("frame_too_large", _("A message is at most 64 KB."))
             return False
-        if not hasattr(self, "text_budget"):
-            self.text_budget = Budget(TEXT_FRAMES_PER_SECOND, TEXT_FRAME_BURST)
-            self.flood_warnings = Warnings()
-            self.refused = 0
         if self.text_budget.spend():
             return True
         await self.refuse_flood(_("Too many messages: at most 10 a second."))
@@ -91,13 +94,11 @@ class AuthenticatedJsonConsumer(AsyncJsonWebsocketConsumer):
 
     async def refuse_flood(self, message: str) -> None:
         """One warning now and then; the socket is closed if the flood goes on."""
-        self.refused = getattr(self, "refused", 0) + 1
+        self.refused += 1
         if self.refused > FLOOD_CLOSE_AFTER:
             await self.close(code=CLOSE_FLOODED)
             return
-        warnings = getattr(self, "flood_warnings", None) or Warnings()
-        self.flood_warnings = warnings
-        if warnings.due():
+        if self.flood_warnings.due():
             await self.send_error("rate_limited", message)
 
     @classmethod

@@ -30,7 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-
+from bench.common import percentile  # noqa: E402
 from interviews.analysis import (  # noqa: E402
     QuestionContext,
     SpokenWord,
@@ -43,12 +43,6 @@ from interviews.analysis.text import word_count  # noqa: E402
 BANK = ROOT / "questions" / "fixtures" / "question_bank"
 FILES = ("behavioral_situational.json", "technical_languages_frameworks.json")
 SECONDS_PER_WORD = 0.4
-
-
-def percentile(values: list[float], q: float) -> float:
-    s = sorted(values)
-    k = max(1, -(-len(s) * q // 100))
-    return s[int(k) - 1]
 
 
 def load_questions(count: int) -> list[QuestionContext]:

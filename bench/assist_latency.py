@@ -44,7 +44,7 @@ from websockets.typing import Origin
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-
+from bench.common import cpu_seconds, percentile, server_pid  # noqa: E402
 from tests.processes import daphne_server  # noqa: E402
 
 RATE = 16_000
@@ -200,14 +200,6 @@ async def stream_socket(
         task.cancel()
 
 
-def percentile(values: list[float], q: float) -> float | None:
-    if not values:
-        return None
-    s = sorted(values)
-    k = max(1, -(-len(s) * q // 100))
-    return round(s[int(k) - 1], 1)
-
-
 def score(recording: Recording, frames: list[tuple[float, dict[str, Any]]]) -> dict[str, Any]:
     """Attribute each question frame to the utterance that ended last before it."""
     ends = sorted(
@@ -258,25 +250,6 @@ def score(recording: Recording, frames: list[tuple[float, dict[str, Any]]]) -> d
         "latencies_ms": [round(v) for v in latencies],
         "missed": [recording.items[i].text for i in questions if i not in found],
     }
-
-
-def server_pid(port: str) -> int | None:
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                cmd = (entry / "cmdline").read_bytes().split(b"\0")
-            except OSError:
-                continue
-            if b"daphne" in b" ".join(cmd) and port.encode() in cmd:
-                return int(entry.name)
-    return None
-
-
-def cpu_seconds(pid: int | None) -> float:
-    if pid is None:
-        return 0.0
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def setup(env: dict[str, str], sessions: int, language: str) -> list[dict[str, Any]]:
@@ -416,8 +389,8 @@ def main() -> None:
                     "rounds": args.rounds,
                     "recording_seconds": round(len(recording.interviewer) / RATE, 1),
                     "suggestions": len(latencies),
-                    "p50_ms": percentile(latencies, 50),
-                    "p95_ms": percentile(latencies, 95),
+                    "p50_ms": round(percentile(latencies, 50), 1) if latencies else None,
+                    "p95_ms": round(percentile(latencies, 95), 1) if latencies else None,
                     "max_ms": max(latencies) if latencies else None,
                     "precision": round(hits / (hits + fps), 3) if hits + fps else None,
                     "recall": round(hits / total, 3) if total else None,

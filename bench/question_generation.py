@@ -34,6 +34,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from bench.common import percentile  # noqa: E402
+
 FIXTURES = ROOT / "tests" / "fixtures" / "resumes"
 KINDS: dict[str, Literal["pdf", "docx", "image"]] = {
     ".pdf": "pdf",
@@ -43,12 +46,6 @@ KINDS: dict[str, Literal["pdf", "docx", "image"]] = {
     ".jpeg": "image",
 }
 TOP = 5
-
-
-def percentile(values: list[float], q: float) -> float:
-    s = sorted(values)
-    k = max(1, -(-len(s) * q // 100))
-    return s[int(k) - 1]
 
 
 def main() -> int:

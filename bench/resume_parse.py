@@ -70,6 +70,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from bench.common import percentile  # noqa: E402
+
 FIXTURES = ROOT / "tests" / "fixtures" / "resumes"
 KINDS = {".pdf": "pdf", ".docx": "docx", ".png": "image", ".jpg": "image", ".jpeg": "image"}
 
@@ -291,15 +294,6 @@ def score_document(truth: dict[str, Any], pred: dict[str, Any] | None) -> dict[s
     ):
         score_multiset(names(truth.get(section)), names(pred.get(section)), norm, tallies[field])
     return tallies
-
-
-def percentile(values: list[float], q: float) -> float:
-    """Nearest-rank percentile."""
-    if not values:
-        return float("nan")
-    s = sorted(values)
-    k = max(1, -(-len(s) * q // 100))
-    return s[int(k) - 1]
 
 
 def load_fixtures(lang: str | None, kind: str | None) -> list[dict[str, Any]]:

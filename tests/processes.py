@@ -97,9 +97,17 @@ def daphne_server(env: dict[str, str], log: Any = subprocess.DEVNULL) -> Iterato
 
 @contextmanager
 def celery_worker(
-    env: dict[str, str], queues: str = "default"
+    env: dict[str, str],
+    queues: str = "default",
+    *,
+    concurrency: int = 1,
+    log: Any = subprocess.PIPE,
 ) -> Iterator[subprocess.Popen[bytes]]:
-    """A real Celery worker process (solo pool), stopped when the block ends."""
+    """A real Celery worker process, stopped when the block ends.
+
+    One task at a time runs in the worker process itself (solo pool: tests can kill it
+    mid-task); more use the prefork pool, as deployed.
+    """
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -111,9 +119,9 @@ def celery_worker(
             "-Q",
             queues,
             "--pool",
-            "solo",
+            "solo" if concurrency == 1 else "prefork",
             "--concurrency",
-            "1",
+            str(concurrency),
             "--loglevel",
             "WARNING",
             "--without-heartbeat",
@@ -122,7 +130,7 @@ def celery_worker(
         ],
         cwd=ROOT,
         env={**os.environ, **env},
-        stdout=subprocess.PIPE,
+        stdout=log,
         stderr=subprocess.STDOUT,
     )
     try:

@@ -30,7 +30,6 @@ import argparse
 import asyncio
 import json
 import os
-import secrets
 import subprocess
 import sys
 import tempfile
@@ -44,7 +43,13 @@ from websockets.typing import Origin
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bench.common import cpu_seconds, percentile, server_pid  # noqa: E402
+from bench.common import (  # noqa: E402
+    cpu_seconds,
+    manage,
+    percentile,
+    production_env,
+    server_pid,
+)
 from tests.processes import daphne_server  # noqa: E402
 
 RATE = 16_000
@@ -337,29 +342,10 @@ def main() -> None:
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="ig-assist-bench-"))
-    from interviewgenius.engines.crypto import generate_key_spec
-
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "interviewgenius.settings",
-        "DEBUG": "0",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ENCRYPTION_KEYS": generate_key_spec("bench"),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "0",
-        "VAR_DIR": str(workdir),
-        "LOG_LEVEL": "WARNING",
-        "BCRYPT_ROUNDS": "4",
-        "WARM_UP_MODELS": "1",
-    }
+    env = production_env(workdir, BCRYPT_ROUNDS="4", WARM_UP_MODELS="1")
     env.setdefault("REDIS_URL", "redis://127.0.0.1:6379/0")
-    env.setdefault("DATABASE_URL", f"sqlite:///{workdir}/bench.sqlite3")
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
-    )
-    subprocess.run(
-        [sys.executable, "manage.py", "load_defaults", "-v0"], cwd=ROOT, env=env, check=True
-    )
+    manage(env, "migrate", "--noinput")
+    manage(env, "load_defaults")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "interviewgenius.settings")
 
     report: dict[str, Any] = {

@@ -145,3 +145,76 @@ def s3_server() -> Iterator[str]:
     port = free_port()
     with serving([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)], port):
         yield f"http://127.0.0.1:{port}"
+
+
+class PrivateMariaDB:
+    """A throw-away MariaDB server in its own data directory on a free port, which a
+    test may stop and start again (never the shared server other tests use)."""
+
+    def __init__(self, datadir: Path) -> None:
+        self.datadir = datadir
+        self.port = free_port()
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def url(self, database: str) -> str:
+        return f"mysql://root@127.0.0.1:{self.port}/{database}"
+
+    def install(self) -> None:
+        subprocess.run(
+            [
+                "mariadb-install-db",
+                "--no-defaults",
+                f"--datadir={self.datadir}",
+                "--user=root",
+                "--auth-root-authentication-method=normal",
+                "--skip-test-db",
+            ],
+            check=True,
+            capture_output=True,
+        )
+
+    def start(self) -> None:
+        self.proc = subprocess.Popen(
+            [
+                "mariadbd",
+                "--no-defaults",
+                f"--datadir={self.datadir}",
+                "--user=root",
+                f"--port={self.port}",
+                "--bind-address=127.0.0.1",
+                f"--socket={self.datadir}/mysqld.sock",
+                "--skip-name-resolve",
+                "--skip-log-bin",
+                "--innodb-buffer-pool-size=32M",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.STDOUT,
+        )
+        wait_for_port(self.port, timeout=60)
+
+    def stop(self) -> None:
+        """A clean shutdown (SIGTERM), as a restart by the operator or systemd does."""
+        if self.proc is not None:
+            stop(self.proc, timeout=60)
+            self.proc = None
+
+    def execute(self, sql: str) -> None:
+        import MySQLdb
+
+        connection = MySQLdb.connect(host="127.0.0.1", port=self.port, user="root")
+        try:
+            connection.cursor().execute(sql)
+        finally:
+            connection.close()
+
+
+@contextmanager
+def mariadb_server(workdir: Path) -> Iterator[PrivateMariaDB]:
+    """A private MariaDB server (``mariadbd``) for the duration of the block."""
+    server = PrivateMariaDB(workdir / "mariadb")
+    server.install()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -26,6 +26,12 @@ LOGGING["root"]["level"] = "WARNING"
 # Serve static files straight from the app folders, so tests need no collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# ... and name them without a manifest, which only collectstatic writes: a live server
+# run with DEBUG=0 (as in production) renders its pages all the same.
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 
 # Tests never reach a hosted LLM, whatever the developer's environment holds: those that
 # need one start tests/llm_server.py and point LLM_BASE_URL at it (a worker process they

@@ -11,13 +11,15 @@ here; anything unexpected becomes a generic 500 that never shows the exception t
 from __future__ import annotations
 
 import logging
+import sys
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.db import InterfaceError as DatabaseInterfaceError
 from django.db import OperationalError as DatabaseOperationalError
-from django.http import Http404, HttpRequest, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.template import loader
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions as drf
 from rest_framework.response import Response
@@ -192,6 +194,11 @@ def handler404(request: HttpRequest, exception: Exception | None = None) -> Any:
 
 
 def handler500(request: HttpRequest) -> Any:
+    # Django calls this inside its ``except`` block, so the exception is at hand. A
+    # database that is down or restarting fails more than the view: the session and
+    # the user are loaded from it too, which no DRF exception handler sees.
+    if isinstance(sys.exc_info()[1], DatabaseOperationalError | DatabaseInterfaceError):
+        return _service_unavailable(request)
     if _is_api(request):
         return json_error(
             request,
@@ -202,6 +209,22 @@ def handler500(request: HttpRequest) -> Any:
     from django.views.defaults import server_error
 
     return server_error(request)
+
+
+def _service_unavailable(request: HttpRequest) -> HttpResponse:
+    """503 + Retry-After: JSON for the API, a page (with no database lookups) for people."""
+    logger.error("database unavailable", exc_info=sys.exc_info())
+    response: HttpResponse
+    if _is_api(request):
+        response = json_error(
+            request, 503, ServiceUnavailable.code, ServiceUnavailable.default_message
+        )
+    else:
+        response = HttpResponse(
+            loader.get_template("503.html").render(), status=503, content_type="text/html"
+        )
+    response.headers["Retry-After"] = "5"
+    return response
 
 
 def handler400(request: HttpRequest, exception: Exception | None = None) -> Any:

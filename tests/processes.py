@@ -77,6 +77,24 @@ def redis_command(binary: str, port: int) -> list[str]:
     return [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
 
 
+def production_like_env(**overrides: str) -> dict[str, str]:
+    """The environment of a live test server configured as in production: DEBUG=0, so
+    errors are what clients see, with the test settings' keys and static files."""
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.settings",
+        "PYTHONUNBUFFERED": "1",
+        "DEBUG": "0",
+        "SECRET_KEY": "live-" + "x" * 50,
+        "ENCRYPTION_KEYS": "test1:" + "A" * 43 + "=",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "0",  # no TLS terminator in front of a test server
+        "SECURE_HSTS_SECONDS": "0",
+        "WARM_UP_MODELS": "0",
+        **overrides,
+    }
+
+
 @contextmanager
 def daphne_server(env: dict[str, str], log: Any = subprocess.DEVNULL) -> Iterator[str]:
     """The app under Daphne (HTTP + WebSocket) on a free port; yields ``host:port``."""

@@ -60,27 +60,17 @@ def fuzz_server(django_db_setup: Any, django_db_blocker: Any) -> Iterator[str]:
     from django.conf import settings as django_settings
     from django.db import connection
 
-    from tests.processes import daphne_server
+    from tests.processes import daphne_server, production_like_env
 
     with django_db_blocker.unblock():
         database_name = str(connection.settings_dict["NAME"])
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.settings",
-        "IG_LIVE_DATABASE_NAME": database_name,
-        "PYTHONUNBUFFERED": "1",
-        "DEBUG": "0",
-        "SECRET_KEY": "fuzz-" + "x" * 50,
-        "ENCRYPTION_KEYS": "test1:" + "A" * 43 + "=",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "0",
-        "SECURE_HSTS_SECONDS": "0",
-        "WARM_UP_MODELS": "0",
-        "THROTTLE_USER_RATE": "100000/minute",
-        "THROTTLE_ANON_RATE": "100000/minute",
-        "THROTTLE_AUTH_RATE": "100000/minute",
-        "THROTTLE_GENERATE_RATE": "100000/minute",
-    }
+    env = production_like_env(
+        IG_LIVE_DATABASE_NAME=database_name,
+        THROTTLE_USER_RATE="100000/minute",
+        THROTTLE_ANON_RATE="100000/minute",
+        THROTTLE_AUTH_RATE="100000/minute",
+        THROTTLE_GENERATE_RATE="100000/minute",
+    )
     var = Path(django_settings.VAR_DIR)
     var.mkdir(parents=True, exist_ok=True)
     with open(var / "fuzz-daphne.log", "wb") as log, daphne_server(env, log) as address:

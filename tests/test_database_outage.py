@@ -9,7 +9,6 @@ suite may run beside a colleague's).
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -20,7 +19,13 @@ import httpx
 import pytest
 
 from conftest import require_tool
-from tests.processes import ROOT, PrivateMariaDB, daphne_server, mariadb_server
+from tests.processes import (
+    ROOT,
+    PrivateMariaDB,
+    daphne_server,
+    mariadb_server,
+    production_like_env,
+)
 
 pytestmark = pytest.mark.services
 
@@ -33,25 +38,8 @@ def app_on_private_mariadb(tmp_path: Path) -> Iterator[tuple[PrivateMariaDB, str
     require_tool("mariadb-install-db")
     with mariadb_server(tmp_path) as database:
         database.execute("CREATE DATABASE app CHARACTER SET utf8mb4")
-        env = {
-            key: value
-            for key, value in os.environ.items()
-            if key not in {"REDIS_URL", "DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
-        }
-        env.update(
-            {
-                "DJANGO_SETTINGS_MODULE": "tests.settings",
-                "DATABASE_URL": database.url("app"),
-                "VAR_DIR": str(tmp_path / "var"),
-                "DEBUG": "0",
-                "SECRET_KEY": "outage-" + "x" * 50,
-                "ENCRYPTION_KEYS": "test1:" + "A" * 43 + "=",
-                "ALLOWED_HOSTS": "127.0.0.1,localhost",
-                "SECURE_SSL_REDIRECT": "0",
-                "SECURE_HSTS_SECONDS": "0",
-                "WARM_UP_MODELS": "0",
-            }
-        )
+        env = production_like_env(DATABASE_URL=database.url("app"), VAR_DIR=str(tmp_path / "var"))
+        env.pop("REDIS_URL", None)  # the cache in local memory: this test is about the database
         subprocess.run(
             [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
             cwd=ROOT,

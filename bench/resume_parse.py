@@ -2,8 +2,10 @@
 
     .venv/bin/python bench/resume_parse.py [--lang en|zh] [--format pdf|docx|image]
                                            [--repeat N] [--json OUT] [--verbose]
+                                           [--fixtures DIR]
 
 Runs ``resumes.parsing.parse_document`` on every document in ``tests/fixtures/resumes/``
+(or in ``--fixtures DIR``, e.g. the held-out set ``tests/fixtures/resumes-heldout``)
 (kind from the extension: .pdf -> pdf, .docx -> docx, .png/.jpg -> image) and compares
 ``ParseOutcome.result`` with the ground truth ``<stem>.json`` beside it. It reports; it
 does not judge: the exit status is 0 whatever the figures (2 only for bad arguments).
@@ -296,9 +298,11 @@ def score_document(truth: dict[str, Any], pred: dict[str, Any] | None) -> dict[s
     return tallies
 
 
-def load_fixtures(lang: str | None, kind: str | None) -> list[dict[str, Any]]:
+def load_fixtures(
+    lang: str | None, kind: str | None, fixtures: Path = FIXTURES
+) -> list[dict[str, Any]]:
     out = []
-    for doc in sorted(FIXTURES.iterdir()):
+    for doc in sorted(fixtures.iterdir()):
         k = KINDS.get(doc.suffix.lower())
         gt = doc.with_suffix(".json")
         if not k or not gt.exists():
@@ -319,13 +323,23 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=1, help="timed parses per document")
     ap.add_argument("--json", dest="json_out", help="write all figures here")
     ap.add_argument("--verbose", action="store_true", help="print per-document figures")
+    ap.add_argument(
+        "--fixtures",
+        type=Path,
+        default=FIXTURES,
+        help="folder of documents and <stem>.json truths (default: tests/fixtures/resumes)",
+    )
     args = ap.parse_args()
+    fixtures_dir: Path = args.fixtures.resolve()
+    if not fixtures_dir.is_dir():
+        ap.error(f"--fixtures: no such folder: {args.fixtures}")
 
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {0})
     sys.path.insert(0, str(ROOT))
-    fixtures = load_fixtures(args.lang, args.kind)
-    print(f"{len(fixtures)} fixtures from {FIXTURES.relative_to(ROOT)}")
+    fixtures = load_fixtures(args.lang, args.kind, fixtures_dir)
+    shown = fixtures_dir.relative_to(ROOT) if fixtures_dir.is_relative_to(ROOT) else fixtures_dir
+    print(f"{len(fixtures)} fixtures from {shown}")
     try:
         from resumes.parsing import parse_document
     except Exception as exc:  # the parser is being built elsewhere; report, do not judge

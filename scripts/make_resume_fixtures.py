@@ -1,14 +1,18 @@
 """Build the labelled resume evaluation set in ``tests/fixtures/resumes/``.
 
     .venv/bin/python scripts/make_resume_fixtures.py [--only STEM_SUBSTRING] [--jobs 4]
+                                                     [--source DIR] [--out DIR]
 
 Input: the invented resumes in ``tests/fixtures/resumes/source/*.json`` (one list of
-resume records per file; the record format is described in that folder's README).
-Output, for each record, beside each other in ``tests/fixtures/resumes/``:
+resume records per file; the record format is described in that folder's README), or
+in ``--source DIR``. Output, for each record, beside each other in
+``tests/fixtures/resumes/`` (or ``--out DIR``):
 
 * ``<stem>.<ext>`` -- the document: a text PDF (one column, two columns with a sidebar,
-  or two pages), a DOCX (plain paragraphs, or with the dates and titles in table cells),
-  or a PNG/JPG render of the page for OCR;
+  two pages, or the "classic" layout: centered name, small-caps headings over a rule,
+  title and dates on one table row), a DOCX (plain paragraphs, with the dates and titles
+  in table cells, a two-column table holding the whole page, or headings as bold runs in
+  ordinary paragraphs with hand-typed bullets), or a PNG/JPG render of the page for OCR;
 * ``<stem>.json`` -- its ground truth, in exactly the parse-result schema of DESIGN.md
   (``parse_confidence`` omitted): what the document shows, dates normalised to
   ``YYYY-MM`` / ``YYYY`` / ``present``, absent scalars ``null``, absent sections ``[]``;
@@ -52,6 +56,9 @@ FORMATS: dict[str, tuple[str, str, int]] = {
     "pdf-2page": ("pdf-multipage", "pdf", 2),
     "docx": ("docx", "docx", 1),
     "docx-table": ("docx", "docx", 1),
+    "pdf-classic": ("pdf-onecol", "pdf", 1),
+    "docx-2col": ("docx", "docx", 1),
+    "docx-inline": ("docx", "docx", 1),
     "png": ("image", "png", 1),
     "jpg": ("image", "jpg", 1),
 }
@@ -123,6 +130,8 @@ def fmt_date(value: str | None, style: dict[str, Any], lang: str) -> str:
         "dot": f"{year}.{month}",
         "slash": f"{year}/{month}",
         "dash": f"{year}-{month}",
+        "yyyy.m": f"{year}.{m}",
+        "mm.yyyy": f"{month}.{year}",
     }[kind]
 
 
@@ -215,6 +224,7 @@ def contact_items(r: dict[str, Any]) -> list[str]:
         if lang == "zh"
         else {"phone": "Phone", "email": "Email", "location": "Location", "links": "Web"}
     )
+    names = {**names, **(st.get("contact_names") or {})}
     out: list[str] = []
     for key in st.get("contact_order", ["phone", "email", "location", "links"]):
         vals = r.get(key)
@@ -437,6 +447,8 @@ def html_section(r: dict[str, Any], section: str, *, compact: bool = False) -> s
 def html_doc(r: dict[str, Any], fmt: str, size: float) -> str:
     lang, st = r["lang"], r.get("style") or {}
     image = fmt in ("png", "jpg")
+    if fmt == "pdf-classic" or (image and st.get("layout") == "classic"):
+        return html_doc_classic(r, fmt, size)
     layout = st.get("layout", "1col")
     if fmt == "pdf-2col":
         layout = "2col"
@@ -480,6 +492,155 @@ def html_doc(r: dict[str, Any], fmt: str, size: float) -> str:
             else f'<aside class="side">{side}</aside><main>{main}</main>'
         )
         body = f'{top}<div class="grid2">{cols}</div>'
+    return (
+        f'<!doctype html><html lang="{"zh-CN" if lang == "zh" else "en"}"><head>'
+        f"<meta charset='utf-8'><title>{esc(r['name'])}</title><style>{css}</style></head>"
+        f"<body>{body}</body></html>"
+    )
+
+
+# --------------------------------------------------------------------------- classic HTML
+# Centered name and contact line, headings in small capitals (not bold) over a thin rule,
+# and every entry as a two-row table: left cell text, right-aligned cell with the dates
+# (or the place) on the same line -- the look of the common LaTeX/Word "classic" resume.
+
+CLASSIC_CSS = """
+@page { size: %(page)s; margin: %(margin)s; }
+* { box-sizing: border-box; }
+html { font-size: %(size)s; }
+body { margin: 0; padding: %(pad)s; font-family: %(font)s; color: #111; line-height: 1.3;
+       background: #fff; }
+header { text-align: center; margin-bottom: .5em; }
+.name { font-size: 2.3em; font-variant: small-caps; letter-spacing: %(namespace)s;
+        line-height: 1.15; }
+.headline { font-size: 1.05em; color: #333; margin: .1em 0; }
+.contact { font-size: .95em; }
+.contact span + span::before { content: "%(csep)s"; color: #555; }
+.contact span { white-space: nowrap; }
+h2 { font-size: 1.18em; font-weight: normal; font-variant: small-caps; letter-spacing: .06em;
+     color: %(accent)s; margin: .85em 0 .3em; padding-bottom: .08em;
+     border-bottom: 0.8px solid #111; }
+table.e { width: 100%%; border-collapse: collapse; margin: .35em 0 0; }
+table.e td { padding: 0; vertical-align: top; }
+table.e td.r { text-align: right; white-space: nowrap; padding-left: 1.2em; }
+ul { margin: .1em 0 .15em; padding-left: 1.4em; }
+li { margin: .05em 0; }
+p { margin: .15em 0; }
+"""
+
+
+def classic_row(left: str, right: str = "") -> str:
+    return f'<tr><td>{left}</td><td class="r">{right}</td></tr>'
+
+
+def classic_section(r: dict[str, Any], section: str) -> str:
+    lang, st = r["lang"], r.get("style") or {}
+    h = f"<h2>{esc(heading(r, section))}</h2>"
+    rows_style = st.get("classic_rows", "company-dates" if lang == "zh" else "title")
+    if section == "summary":
+        return f"{h}<p>{esc(r['summary'])}</p>" if r.get("summary") else ""
+    if section == "work":
+        if not r.get("work"):
+            return ""
+        out = [h]
+        for w in r["work"]:
+            dates = esc(fmt_range(w.get("start"), w.get("end"), st, lang))
+            comp, title = esc(w["company"]), esc(w.get("title") or "")
+            loc = esc(w.get("location") or "")
+            if rows_style == "title":
+                rows = classic_row(f"<b>{title}</b>", dates) + classic_row(
+                    f"<i>{comp}</i>", f"<i>{loc}</i>"
+                )
+            elif rows_style == "company":
+                rows = classic_row(f"<b>{comp}</b>", loc) + classic_row(
+                    f"<i>{title}</i>", f"<i>{dates}</i>"
+                )
+            else:  # company-dates
+                rows = classic_row(f"<b>{comp}</b>", dates) + classic_row(title, loc)
+            bullets = "".join(f"<li>{esc(x)}</li>" for x in w.get("highlights") or [])
+            out.append(
+                f'<table class="e">{rows}</table>' + (f"<ul>{bullets}</ul>" if bullets else "")
+            )
+        return "".join(out)
+    if section == "education":
+        if not r.get("education"):
+            return ""
+        out = [h]
+        for e in r["education"]:
+            dates = esc(fmt_range(e.get("start"), e.get("end"), st, lang))
+            school, loc, deg = (
+                esc(e["school"]),
+                esc(e.get("location") or ""),
+                esc(degree_line(e, r)),
+            )
+            if rows_style == "company":
+                rows = classic_row(f"<b>{school}</b>", loc) + classic_row(
+                    f"<i>{deg}</i>", f"<i>{dates}</i>"
+                )
+            else:
+                rows = classic_row(f"<b>{school}</b>", dates) + classic_row(deg, loc)
+            out.append(f'<table class="e">{rows}</table>')
+        return "".join(out)
+    if section == "skills":
+        if not r.get("skills"):
+            return ""
+        lines = [
+            f"{f'<b>{esc(lab)}{colon(lang)}</b>' if lab else ''}{esc(txt)}"
+            for lab, txt in skill_lines(r)
+        ]
+        if st.get("skill_bullets"):
+            return h + "<ul>" + "".join(f"<li>{x}</li>" for x in lines) + "</ul>"
+        return h + "".join(f"<p>{x}</p>" for x in lines)
+    if section == "projects":
+        if not r.get("projects"):
+            return ""
+        out = [h]
+        for p in r["projects"]:
+            tech = ""
+            if p.get("technologies") and lang == "en":
+                tech = " | <i>" + esc(", ".join(p["technologies"])) + "</i>"
+            rows = classic_row(f"<b>{esc(p['name'])}</b>{tech}")
+            desc = f"<p>{esc(p['description'])}</p>" if p.get("description") else ""
+            if p.get("technologies") and lang == "zh":
+                desc += f"<p>{esc(project_tech(p, r))}</p>"
+            out.append(f'<table class="e">{rows}</table>{desc}')
+        return "".join(out)
+    if section == "certifications":
+        if not r.get("certifications"):
+            return ""
+        rows = ""
+        for c in r["certifications"]:
+            left = esc(c["name"])
+            if c.get("issuer"):
+                left += ("，" if lang == "zh" else ", <i>") + esc(c["issuer"])
+                left += "" if lang == "zh" else "</i>"
+            rows += classic_row(left, esc(fmt_date(c.get("date"), st, lang)))
+        return f'{h}<table class="e">{rows}</table>'
+    if section == "languages":
+        if not r.get("languages"):
+            return ""
+        sep = "；" if lang == "zh" else st.get("lang_sep", " · ")
+        return f"{h}<p>{esc(sep.join(language_line(x, r) for x in r['languages']))}</p>"
+    raise ValueError(section)
+
+
+def html_doc_classic(r: dict[str, Any], fmt: str, size: float) -> str:
+    lang, st = r["lang"], r.get("style") or {}
+    image = fmt in ("png", "jpg")
+    css = CLASSIC_CSS % {
+        "page": "1240px 1754px" if image else "A4",
+        "margin": "0" if image else "14mm 16mm",
+        "pad": "72px 84px" if image else "0",
+        "size": f"{size}px" if image else f"{size}pt",
+        "font": FONTS[st.get("font", "zh-serif" if lang == "zh" else "serif")],
+        "accent": st.get("accent", "#111111"),
+        "csep": st.get("contact_sep", "  •  "),
+        "namespace": ".3em" if lang == "zh" else ".04em",
+    }
+    contact = "".join(f"<span>{esc(c)}</span>" for c in contact_items(r))
+    headline = f'<div class="headline">{esc(r["headline"])}</div>' if r.get("headline") else ""
+    head = f'<header><div class="name">{esc(r["name"])}</div>{headline}<div class="contact">{contact}</div></header>'
+    body = head + "".join(classic_section(r, s) for s in st.get("order") or list(SECTIONS))
     return (
         f'<!doctype html><html lang="{"zh-CN" if lang == "zh" else "en"}"><head>'
         f"<meta charset='utf-8'><title>{esc(r['name'])}</title><style>{css}</style></head>"
@@ -760,12 +921,293 @@ def build_docx(r: dict[str, Any], fmt: str, out: Path) -> None:
     out.write_bytes(buf.getvalue())
 
 
+# --------------------------------------------------------------------------- DOCX, other layouts
+# "docx-2col": the whole page is one borderless two-column table, a shaded sidebar (contact
+# details and the sidebar sections) beside the main column, as Word resume templates do.
+# "docx-inline": no Heading styles, no tables and no list styles: each heading is a bold run
+# in an ordinary paragraph (short sections may continue on the heading's own line), entries
+# are one line of runs with the dates after a separator, bullets are typed by hand.
+
+
+def build_docx_alt(r: dict[str, Any], fmt: str, out: Path) -> None:
+    from docx import Document
+    from docx.enum.text import WD_TAB_ALIGNMENT
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt, RGBColor
+
+    lang, st = r["lang"], r.get("style") or {}
+    two_col = fmt == "docx-2col"
+    doc = Document()
+    props = doc.core_properties
+    props.author = "InterviewGenius test fixtures"
+    props.title = f"{r['name']} resume"
+    props.created = props.modified = datetime(2024, 1, 1)
+    sec = doc.sections[0]
+    sec.page_width, sec.page_height = Cm(21), Cm(29.7)
+    margin = 1.5 if two_col else 2.2
+    sec.left_margin = sec.right_margin = Cm(margin)
+    sec.top_margin = sec.bottom_margin = Cm(1.6)
+    normal = doc.styles["Normal"]
+    latin = st.get("docx_font", "Microsoft YaHei" if lang == "zh" else "Arial")
+    normal.font.name = latin
+    normal.font.size = Pt(st.get("docx_size", 10))
+    rpr = normal.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.append(fonts)
+    fonts.set(qn("w:eastAsia"), "Microsoft YaHei" if lang == "zh" else latin)
+    accent = RGBColor.from_string(st.get("accent", "#222222").lstrip("#").upper())
+    text_width = 21 - 2 * margin
+    side_w = st.get("side_width_cm", 6.0)
+
+    class Box:
+        """Adds paragraphs to the document body or to one table cell."""
+
+        def __init__(self, container: Any, width_cm: float, *, first: Any = None) -> None:
+            self.c, self.width, self.first = container, width_cm, first
+
+        def p(
+            self,
+            text: str = "",
+            *,
+            bold: bool = False,
+            italic: bool = False,
+            size: float | None = None,
+            color: Any = None,
+            style: str | None = None,
+        ) -> Any:
+            if self.first is not None:
+                par, self.first = self.first, None
+                if style:
+                    par.style = doc.styles[style]
+            else:
+                par = self.c.add_paragraph(style=style)
+            par.paragraph_format.space_after = Pt(2)
+            if text:
+                run = par.add_run(text)
+                run.bold, run.italic = bold or None, italic or None
+                if size:
+                    run.font.size = Pt(size)
+                if color is not None:
+                    run.font.color.rgb = color
+            return par
+
+        def tabbed(self, par: Any) -> None:
+            par.paragraph_format.tab_stops.add_tab_stop(
+                Cm(self.width - 0.4), WD_TAB_ALIGNMENT.RIGHT
+            )
+
+    def head(box: Box, section: str, *, inline: str | None = None) -> None:
+        text = heading(r, section)
+        if st.get("upper_headings"):
+            text = text.upper()
+        if two_col:
+            par = box.p()
+            par.paragraph_format.space_before = Pt(9)
+            run = par.add_run(text)
+            run.bold = True
+            run.font.size = Pt(12)
+            run.font.color.rgb = accent
+            return
+        par = box.p()
+        par.paragraph_format.space_before = Pt(8)
+        joiner = "" if inline is None or text.endswith("】") else colon(lang)
+        run = par.add_run(text + joiner)
+        run.bold = True
+        if st.get("heading_size"):
+            run.font.size = Pt(st["heading_size"])
+        if inline is not None:
+            par.add_run(inline)
+
+    def bullet_lines(box: Box, items: list[str]) -> None:
+        mark = st.get("manual_bullet", "•")
+        for n, x in enumerate(items, 1):
+            if two_col and mark == "list":
+                box.p(x, style="List Bullet").paragraph_format.space_after = Pt(0)
+                continue
+            prefix = {"num": f"{n}. ", "num-zh": f"{n}、"}.get(mark, f"{mark} ")
+            par = box.p(prefix + x)
+            par.paragraph_format.space_after = Pt(0)
+            par.paragraph_format.left_indent = Cm(0.4)
+
+    def with_dates(box: Box, par: Any, dates: str) -> None:
+        how = st.get("inline_dates", "tab")
+        if not dates:
+            return
+        if how == "tab":
+            box.tabbed(par)
+            par.add_run("\t" + dates)
+        elif how == "paren":
+            par.add_run(f" ({dates})")
+        else:
+            par.add_run(f"{st.get('dates_sep', ' | ')}{dates}")
+
+    def section(box: Box, name: str, *, side: bool = False) -> None:
+        gap = st.get("zh_gap", "    ")
+        if name == "summary" and r.get("summary"):
+            head(box, name)
+            box.p(r["summary"])
+        elif name == "work" and r.get("work"):
+            head(box, name)
+            for w in r["work"]:
+                dates = fmt_range(w.get("start"), w.get("end"), st, lang)
+                loc, title = w.get("location"), w.get("title") or ""
+                if lang == "zh":
+                    comp = w["company"] + (f"（{loc}）" if loc else "")
+                    if st.get("zh_entry", "one-line") == "one-line":
+                        box.p(gap.join(x for x in (dates, comp, title) if x), bold=True)
+                    else:  # company + dates, then the title under it
+                        par = box.p(comp, bold=True)
+                        with_dates(box, par, dates)
+                        box.p(title)
+                elif two_col:
+                    box.p(title, bold=True, size=10.5)
+                    par = box.p(w["company"] + (f", {loc}" if loc else ""), italic=True)
+                    with_dates(box, par, dates)
+                else:
+                    par = box.p()
+                    first, second = (
+                        (w["company"], title)
+                        if st.get("work_layout") == "company-first"
+                        else (title, w["company"])
+                    )
+                    par.add_run(first).bold = True
+                    par.add_run(f", {second}" + (f", {loc}" if loc else ""))
+                    with_dates(box, par, dates)
+                bullet_lines(box, w.get("highlights") or [])
+        elif name == "education" and r.get("education"):
+            head(box, name)
+            for e in r["education"]:
+                dates = fmt_range(e.get("start"), e.get("end"), st, lang)
+                school = e["school"] + (f", {e['location']}" if e.get("location") else "")
+                if lang == "zh" and not side:
+                    box.p(gap.join(x for x in (dates, school, degree_line(e, r)) if x), bold=True)
+                elif side:
+                    box.p(school, bold=True)
+                    box.p(degree_line(e, r))
+                    box.p(dates)
+                else:
+                    par = box.p(school, bold=True)
+                    with_dates(box, par, dates)
+                    box.p(degree_line(e, r))
+        elif name == "skills" and r.get("skills"):
+            lines = skill_lines(r)
+            if not two_col and st.get("inline_short") and len(lines) == 1 and not lines[0][0]:
+                head(box, name, inline=lines[0][1])
+                return
+            head(box, name)
+            if side and st.get("skill_list"):
+                for g in r["skills"]:
+                    if g.get("label"):
+                        box.p(g["label"], bold=True)
+                    for item in g["items"]:
+                        box.p(item).paragraph_format.space_after = Pt(0)
+                return
+            for label, txt in lines:
+                par = box.p()
+                if label:
+                    par.add_run(label + colon(lang)).bold = True
+                par.add_run(txt)
+        elif name == "projects" and r.get("projects"):
+            head(box, name)
+            for pr in r["projects"]:
+                box.p(pr["name"], bold=True)
+                if pr.get("description"):
+                    box.p(pr["description"])
+                tech = project_tech(pr, r)
+                if tech:
+                    box.p(tech, italic=True)
+        elif name == "certifications" and r.get("certifications"):
+            head(box, name)
+            if side:
+                for c in r["certifications"]:
+                    box.p(cert_line(c, r))
+            else:
+                bullet_lines(box, [cert_line(c, r) for c in r["certifications"]])
+        elif name == "languages" and r.get("languages"):
+            items = [language_line(x, r) for x in r["languages"]]
+            sep = "；" if lang == "zh" else st.get("lang_sep", " · ")
+            if not two_col and st.get("inline_short"):
+                head(box, name, inline=sep.join(items))
+            elif side:
+                head(box, name)
+                for x in items:
+                    box.p(x)
+            else:
+                head(box, name)
+                box.p(sep.join(items))
+
+    order = st.get("order") or list(SECTIONS)
+    body = Box(doc, text_width)
+    if not two_col:
+        par = body.p(r["name"], bold=True, size=st.get("name_size", 18))
+        if st.get("center_header"):
+            par.alignment = 1
+        if r.get("headline"):
+            hp = body.p(r["headline"], italic=lang == "en")
+            if st.get("center_header"):
+                hp.alignment = 1
+        for line in st.get("contact_lines") or [contact_items(r)]:
+            cp = body.p(st.get("contact_sep", " | ").join(line))
+            if st.get("center_header"):
+                cp.alignment = 1
+        for s in order:
+            section(body, s)
+    else:
+        if st.get("name_in", "top") == "top":
+            body.p(r["name"], bold=True, size=20, color=accent)
+            if r.get("headline"):
+                body.p(r["headline"], size=11.5)
+        t = doc.add_table(rows=1, cols=2)
+        t.autofit = False
+        right = st.get("sidebar_side") == "right"
+        widths = (text_width - side_w, side_w) if right else (side_w, text_width - side_w)
+        for j, wd in enumerate(widths):
+            t.columns[j].width = Cm(wd)
+            t.cell(0, j).width = Cm(wd)
+        side_cell, main_cell = (
+            (t.cell(0, 1), t.cell(0, 0)) if right else (t.cell(0, 0), t.cell(0, 1))
+        )
+        tcpr = side_cell._tc.get_or_add_tcPr()
+        shd = OxmlElement("w:shd")
+        for k, v in (
+            ("w:val", "clear"),
+            ("w:color", "auto"),
+            ("w:fill", st.get("side_fill", "EDF1F5")),
+        ):
+            shd.set(qn(k), v)
+        tcpr.append(shd)
+        side = Box(side_cell, side_w - 0.4, first=side_cell.paragraphs[0])
+        main = Box(main_cell, widths[0 if right else 1] - 0.4, first=main_cell.paragraphs[0])
+        if st.get("name_in", "top") == "sidebar":
+            side.p(r["name"], bold=True, size=18, color=accent)
+            if r.get("headline"):
+                side.p(r["headline"], size=11)
+        side_secs = st.get("sidebar", ["skills", "languages", "certifications"])
+        contact_h = st.get("contact_heading", "联系方式" if lang == "zh" else "Contact")
+        par = side.p()
+        par.paragraph_format.space_before = Pt(9)
+        run = par.add_run(contact_h.upper() if st.get("upper_headings") else contact_h)
+        run.bold = True
+        run.font.size = Pt(12)
+        run.font.color.rgb = accent
+        for c in contact_items(r):
+            side.p(c).paragraph_format.space_after = Pt(1)
+        for s in order:
+            section(side if s in side_secs else main, s, side=s in side_secs)
+    buf = io.BytesIO()
+    doc.save(buf)
+    out.write_bytes(buf.getvalue())
+
+
 # --------------------------------------------------------------------------- driver
 
 
-def load_records() -> list[dict[str, Any]]:
+def load_records(source: Path = SOURCE) -> list[dict[str, Any]]:
     records: list[dict[str, Any]] = []
-    for path in sorted(SOURCE.glob("*.json")):
+    for path in sorted(source.glob("*.json")):
         records.extend(json.loads(path.read_text(encoding="utf-8")))
     seen: set[str] = set()
     for r in records:
@@ -778,10 +1220,10 @@ def load_records() -> list[dict[str, Any]]:
     return records
 
 
-def build(r: dict[str, Any]) -> dict[str, Any]:
+def build(r: dict[str, Any], fixtures: Path = FIXTURES) -> dict[str, Any]:
     fmt, stem = r["format"], r["stem"]
     family, ext, pages = FORMATS[fmt]
-    out = FIXTURES / f"{stem}.{ext}"
+    out = fixtures / f"{stem}.{ext}"
     with tempfile.TemporaryDirectory(prefix="resume-fx-") as td:
         tmp = Path(td)
         if fmt.startswith("pdf"):
@@ -790,6 +1232,8 @@ def build(r: dict[str, Any]) -> dict[str, Any]:
             else:
                 sizes = [10.5, 10, 9.5, 9, 8.5]
             fit(lambda s: print_pdf(html_doc(r, fmt, s), out, tmp), sizes, pages, stem)
+        elif fmt in ("docx-2col", "docx-inline"):
+            build_docx_alt(r, fmt, out)
         elif fmt.startswith("docx"):
             build_docx(r, fmt, out)
         else:
@@ -810,7 +1254,7 @@ def build(r: dict[str, Any]) -> dict[str, Any]:
                 rgb.save(out, "JPEG", quality=85, optimize=True)
             else:
                 rgb.save(out, "PNG", optimize=True)
-    (FIXTURES / f"{stem}.json").write_text(
+    (fixtures / f"{stem}.json").write_text(
         json.dumps(truth(r), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
     return {
@@ -827,12 +1271,20 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only", help="build only fixtures whose stem contains this")
     ap.add_argument("--jobs", type=int, default=4)
+    ap.add_argument(
+        "--source", type=Path, default=SOURCE, help=f"record folder (default: {SOURCE})"
+    )
+    ap.add_argument(
+        "--out", type=Path, default=FIXTURES, help=f"output folder (default: {FIXTURES})"
+    )
     args = ap.parse_args()
-    records = load_records()
+    fixtures: Path = args.out
+    fixtures.mkdir(parents=True, exist_ok=True)
+    records = load_records(args.source)
     todo = [r for r in records if not args.only or args.only in r["stem"]]
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        built = {row["stem"]: row for row in pool.map(build, todo)}
-    manifest_path = FIXTURES / "manifest.json"
+        built = {row["stem"]: row for row in pool.map(lambda r: build(r, fixtures), todo)}
+    manifest_path = fixtures / "manifest.json"
     old: dict[str, Any] = {}
     if args.only and manifest_path.exists():
         old = {row["stem"]: row for row in json.loads(manifest_path.read_text())}

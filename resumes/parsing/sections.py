@@ -80,6 +80,27 @@ HEADINGS: dict[str, tuple[str, ...]] = {
 _EXPERIENCE_HEADING = re.compile(
     r"(?:[a-z]+ ){0,2}(?:experiences?|employment)|工作[\u4e00-\u9fff]{0,2}经历"
 )
+# "Technical Projects", "Projects Undertaken", "Projects & Achievements", "参与项目": the
+# singular alone is a heading too, but "Capstone Project" may be a project's own name.
+_PROJECT_HEADING = re.compile(
+    r"(?:[a-z\-]+ ){0,2}projects(?: (?:work|undertaken|handled|done|completed|summary|"
+    r"profile|portfolio|details))?(?: & [a-z]+(?: [a-z]+)?)?"
+    r"|project(?: work| experience| details)?"
+    r"|[\u4e00-\u9fff]{0,4}项目(?:经历|经验|实践|作品|简介)?"
+)
+# "Technical Certifications", "Professional Licensure", "荣誉证书". A singular
+# "Graduate Certificate" or "毕业证书" names a qualification in Education instead.
+_CERTIFICATION_HEADING = re.compile(
+    r"(?:(?:technical|professional|industry|relevant|other|additional|key|it|software|"
+    r"cloud|security|nursing|medical|teaching|state) )?"
+    r"(?:certifications?|certificates|licen[cs]es|licensure|accreditations)"
+    r"|(?:荣誉|资格|职业|专业|获得|所获|相关|其他|技术)?证书"
+)
+# Two sections under one heading: "Certifications & Awards", "Skills / Certifications".
+_COMBINED = re.compile(r"\s*(?:&|/|,|\+|及|与|和|、)\s*")
+# Sections that lead a combined heading keep it; certificates beside awards or courses
+# are what such a section lists.
+_LEADING_KEYS = frozenset(("skills", "education", "experience", "languages", "projects"))
 _HEADING_INDEX = {variant: key for key, variants in HEADINGS.items() for variant in variants}
 # Decorations around headings: bullets, rules, brackets, numbering ("01", "一、").
 _DECORATION = re.compile(r"^[\W_\d一二三四五六七八九十、.]*|[\W_]*$")
@@ -121,10 +142,34 @@ def heading_key(text: str) -> str | None:
     if len(text) > _MAX_HEADING_CHARS:
         return None
     normalized = normalize_heading(text)
-    key = _HEADING_INDEX.get(normalized) or _HEADING_INDEX.get(normalized.replace(" & ", " and "))
+    return (
+        _single_heading_key(normalized)
+        or _HEADING_INDEX.get(normalized.replace(" & ", " and "))
+        or _combined_heading_key(normalized)
+    )
+
+
+def _single_heading_key(normalized: str) -> str | None:
+    key = _HEADING_INDEX.get(normalized)
     if key is None and _EXPERIENCE_HEADING.fullmatch(normalized):
         key = "experience"  # "Clinical Experience", "Work Experiences", "Sales Experience"
+    if key is None and _PROJECT_HEADING.fullmatch(normalized):
+        key = "projects"
+    if key is None and _CERTIFICATION_HEADING.fullmatch(normalized):
+        key = "certifications"
     return key
+
+
+def _combined_heading_key(normalized: str) -> str | None:
+    parts = [part for part in _COMBINED.split(normalized) if part]
+    if len(parts) < 2:
+        return None
+    keys = [_single_heading_key(part) for part in parts]
+    if None in keys or keys[0] == "basic_info":
+        return None
+    if keys[0] in _LEADING_KEYS or "certifications" not in keys:
+        return keys[0]
+    return "certifications"
 
 
 def _inline_heading(line: Line) -> tuple[str, str] | None:

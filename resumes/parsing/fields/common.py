@@ -73,6 +73,23 @@ def is_prose(line: str) -> bool:
     )
 
 
+_FUNCTION_WORDS = frozenset(
+    ("of", "and", "the", "for", "in", "at", "to", "on", "with", "a", "an", "&", "de", "du")
+)
+
+
+def is_sentence(line: str) -> bool:
+    """ "Led migration of the payments platform to Kubernetes" -- a highlight without a
+    bullet: mostly lowercase content words, where a title or a company name capitalises
+    them ("Director of the Office of Research")."""
+    words = line.split()
+    if len(words) < 3 or not words[0][:1].isupper():
+        return False
+    content = [w for w in words[1:] if w.lower() not in _FUNCTION_WORDS and w[:1].isalpha()]
+    lower = [w for w in content if w[:1].islower()]
+    return len(lower) >= 2 and 2 * len(lower) >= len(content)
+
+
 def split_fields(text: str) -> list[str]:
     """ "Acme Corp | Senior Engineer   San Francisco, CA" -> its fields.
 
@@ -106,12 +123,17 @@ _DURATION = re.compile(
 )
 
 
+# "(Summer 2019)" leaves "(Summer   )" once the year is cut: the season goes with it.
+_SEASON = re.compile(r"(?<=[(（])\s*(?:Summer|Fall|Autumn|Winter|Spring)\s*(?=[)）]|\s{3}|$)")
+
+
 def remove_dates(text: str) -> str:
     _, _, span = find_range(text)
     while span is not None:
         text = (text[: span[0]] + "   " + text[span[1] :]).strip()
         _, _, span = find_range(text)
     text = _DURATION.sub("   ", text)
+    text = _SEASON.sub("   ", text)
     # "Acme Corp (Jan 2019 - Present)" leaves "Acme Corp (   )"; drop the brackets too.
     return drop_empty_brackets(text)
 

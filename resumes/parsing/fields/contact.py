@@ -211,18 +211,71 @@ def find_location(lines: list[str]) -> str | None:
     return None
 
 
-def _name_from_line(line: Line) -> str | None:
+# Flattened text runs the name into what follows it: "Ravi Menon Senior Process
+# Executive - …", "ANITA ROY anita.roy@example.com …". Words that open a title or a
+# heading are no part of a name.
+_NAME_WORD = re.compile(r"[A-Z][a-z'\-]+|[A-Z][A-Z'\-]+|[A-Z]\.")
+_NOT_NAME_WORDS = frozenset(
+    (
+        "senior", "junior", "lead", "principal", "chief", "staff", "head", "assistant",
+        "associate", "software", "data", "professional", "summary", "profile", "objective",
+        "career", "curriculum", "vitae", "resume", "experienced", "certified", "process",
+        "sales", "marketing", "business", "technical", "project", "product", "full", "stack",
+        "web", "mobile", "quality", "customer", "service", "human", "resources", "account",
+        "operations", "network", "system", "systems", "database", "contact", "personal",
+        "information", "details", "about", "me", "skills", "education", "work", "experience",
+        "dear", "to", "whom"
+    )
+)  # fmt: skip
+_MAX_NAME_WORDS = 3
+
+
+def _title_follows(rest: list[str]) -> bool:
+    from resumes.parsing.fields.experience import TITLE
+
+    first = rest[0]
+    return bool(
+        TITLE.search(" ".join(rest[:4]))
+        or re.match(r"[@+(\d]|[a-z]", first)
+        or "@" in first
+        or re.match(r"(?:mobile|phone|email|e-mail|tel|contact|address|mob|ph)\b", first, re.I)
+        or any(heading_key(" ".join(rest[:n])) for n in (1, 2, 3))
+    )
+
+
+_RESUME_WORDS = re.compile(r"^(?:curriculum vitae|resume|résumé|cv|bio-?data)\b[\s:：\-]*", re.I)
+
+
+def _leading_name(text: str, context: str) -> str | None:
+    """The name that opens a long line, two words or three when the third is in the
+    e-mail or a profile address ("ravi.kumar.rao@…", "indeed.com/r/Ravi-Kumar-Rao")."""
+    words = text.split()
+    folded = context.casefold()
+    for size in range(_MAX_NAME_WORDS, 1, -1):
+        candidate, rest = words[:size], words[size:]
+        if not rest or not all(_NAME_WORD.fullmatch(word) for word in candidate):
+            continue
+        if any(word.casefold().strip(".") in _NOT_NAME_WORDS for word in candidate):
+            continue
+        if _NOT_A_NAME.search(" ".join(candidate)) or heading_key(" ".join(candidate)):
+            continue
+        if size > 2 and candidate[-1].casefold() not in folded:
+            continue
+        if _title_follows(rest):
+            return " ".join(candidate)
+    return None
+
+
+def _name_from_line(line: Line, context: str = "") -> str | None:
     text = _CN_RESUME_TITLE.sub("", line.text.strip())
     # "Jane Doe | Senior Engineer" or "张伟 · 后端工程师": the name is the first part.
     first = re.split(r"\s*[|·•,，/]\s*|\s{2,}|\s[-–—]\s", text)[0].strip()
     if first and re.match(r"[\u4e00-\u9fff]", first):
         first = _cn_name(first) or ""
         return first if first and not _NOT_A_NAME.search(first) and not heading_key(first) else None
-    if not first or _NOT_A_NAME.search(first) or heading_key(first):
-        return None
-    if _EN_NAME.match(first):
+    if first and not _NOT_A_NAME.search(first) and not heading_key(first) and _EN_NAME.match(first):
         return first  # as written, "JOHN SMITH" included: the schema keeps spellings
-    return None
+    return _leading_name(_RESUME_WORDS.sub("", first), context) if first else None
 
 
 def find_name(header: list[Line], all_lines: list[Line]) -> str | None:
@@ -233,8 +286,13 @@ def find_name(header: list[Line], all_lines: list[Line]) -> str | None:
     candidates = (header or all_lines)[:_HEADER_LINES]
     # The most prominent line first (largest font), then reading order.
     ranked = sorted(enumerate(candidates), key=lambda item: (-item[1].size, item[0]))
+    context = " ".join(
+        match.group(0)
+        for line in candidates
+        for match in (*EMAIL.finditer(line.text), *URL.finditer(line.text))
+    )
     for _, line in ranked:
-        name = _name_from_line(line)
+        name = _name_from_line(line, context)
         if name:
             return name
     return _ner_name(candidates)

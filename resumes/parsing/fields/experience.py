@@ -13,6 +13,7 @@ from resumes.parsing.fields.common import (
     group_entries,
     is_bullet,
     is_prose,
+    is_sentence,
     remove_dates,
     split_fields,
     strip_bullet,
@@ -85,23 +86,6 @@ _INTRO = re.compile(
     r"(?: (?:included|handled|performed))?\s*[:：]$",
     re.I,
 )
-_FUNCTION_WORDS = frozenset(
-    ("of", "and", "the", "for", "in", "at", "to", "on", "with", "a", "an", "&", "de", "du")
-)
-
-
-def _is_sentence(line: str) -> bool:
-    """ "Led migration of the payments platform to Kubernetes" -- a highlight without a
-    bullet: mostly lowercase content words, where a title or a company name capitalises
-    them ("Director of the Office of Research")."""
-    words = line.split()
-    if len(words) < 3 or not words[0][:1].isupper():
-        return False
-    content = [w for w in words[1:] if w.lower() not in _FUNCTION_WORDS and w[:1].isalpha()]
-    lower = [w for w in content if w[:1].islower()]
-    return len(lower) >= 2 and 2 * len(lower) >= len(content)
-
-
 # "工作内容：负责…", "Responsibilities: Led …": a labelled description, not a header.
 _DESCRIPTION_LABEL = re.compile(
     r"^(?:工作内容|工作职责|主要职责|岗位职责|职责描述|工作描述|工作业绩|主要工作|主要业绩|工作成果|"
@@ -114,7 +98,7 @@ _DESCRIPTION_LABEL = re.compile(
 def _is_highlight(line: str) -> bool:
     if is_bullet(line) or _INTRO.match(line) or _DESCRIPTION_LABEL.match(line):
         return True
-    return (is_prose(line) or _is_sentence(line)) and not has_date(line)
+    return (is_prose(line) or is_sentence(line)) and not has_date(line)
 
 
 def _starts_entry(line: str, current: list[str]) -> bool:
@@ -175,6 +159,19 @@ _WORKED_AS = re.compile(
 )
 
 
+# One to three capitalised words in brackets at the end, not an acronym ("(AWS)").
+_BRACKETED_PLACE = re.compile(
+    r"(?<=\S)\s*[(（](?P<p>[A-Z][a-z][\w.\-']*(?:,? [A-Z][\w.\-']*){0,2})[)）]$"
+)
+
+
+_EMPLOYMENT_TYPE = re.compile(
+    r"\b(?:Contract|Contractor|Part|Full|Time|Temporary|Temp|Freelance|Intern|Internship|"
+    r"Remote|Hybrid|Seasonal|Volunteer|Consultant|Acquired|Formerly|Now)\b",
+    re.I,
+)
+
+
 def _header_fields(header: str) -> dict[str, str | None]:
     worked_as = _WORKED_AS.search(header)
     if worked_as:
@@ -216,6 +213,16 @@ def _header_fields(header: str) -> dict[str, str | None]:
             rest.append(part)
     if company is None and rest:
         company = rest.pop(0)
+    # "Fenwick Dairy (Boise)": a place in brackets after the employer's name.
+    place = _BRACKETED_PLACE.search(company) if company else None
+    if (
+        company
+        and place
+        and not COMPANY.search(place.group("p"))
+        and not _EMPLOYMENT_TYPE.search(place.group("p"))
+    ):
+        company = company[: place.start()].strip()
+        location = location or place.group("p")
     if title is None and rest:
         title = rest.pop(0)
     # "Registered Nurse · Emergency Department, St. Mary's": a dot joins a title and its

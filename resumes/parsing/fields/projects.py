@@ -8,10 +8,12 @@ from typing import Any
 from resumes.parsing.dates import find_range, has_date
 from resumes.parsing.extract.model import Line
 from resumes.parsing.fields.common import (
+    BULLET,
     group_entries,
     has_cjk,
     is_bullet,
     is_prose,
+    is_sentence,
     remove_dates,
     split_fields,
     strip_bullet,
@@ -43,8 +45,11 @@ _CERT_SPLIT = re.compile(r"\s*(?:\||\s{3,}|\t|,|，|;|；| — )\s*")
 _DETAIL_LABEL = re.compile(
     r"^(?:项目描述|项目简介|项目介绍|项目内容|项目职责|项目业绩|责任描述|个人职责|主要职责|工作内容|"
     r"技术栈|技术架构|开发环境|开发工具|使用技术|所用技术|技术|职责|项目角色|担任角色|角色|项目成果|成果|"
+    r"项目时间|项目周期|起止时间|时间|项目规模|团队规模|所属公司|项目单位|软件环境|硬件环境|开发语言|"
+    r"项目职务|担任职务|本人职责|本人角色|我的职责|项目亮点|项目地址|项目链接|"
     r"description|responsibilities|tech(?:nology)? stack|technologies(?: used)?|tools(?: used)?|"
-    r"my role|outcome|result)\s*[:：]",
+    r"my role|outcome|result|role|team size|duration|link|url|github|demo|impact|stack|tech)"
+    r"\s*[:：]",
     re.I,
 )
 # "项目名称：智能客服系统", "Project: Chess engine", "一、在线教育直播系统": the name follows.
@@ -56,23 +61,106 @@ _NAME_LABEL = re.compile(
 )
 
 
+# A project written on one line or one bullet, its name before a dash, colon or bar:
+# "Tidewatch — a tide dashboard for harbour pilots.", "• Ledgerly: budget tracker …".
+_NAMED_LINE = re.compile(
+    r"^(?P<name>[A-Z0-9\u3400-\u9fff][^:：|—–]{0,48}?)(?:\s+[-–—|]\s+|\s*[:：]\s*|\s*[—–]\s*)"
+    r"(?P<rest>\S.{8,})$"
+)
+_MAX_NAME_WORDS = 6
+# Words that open a description, where a name is a noun phrase: "A tool that …".
+_DESCRIPTION_WORDS = frozenset(("a", "an", "the", "that", "which", "who", "to"))
+_DESCRIPTION_MIN_WORDS = 7
+
+
+def _named_line(line: str) -> str | None:
+    """The name of a one-line project, if the line reads as "Name — what it is"."""
+    match = _NAMED_LINE.match(strip_bullet(line))
+    if match is None or _DETAIL_LABEL.match(strip_bullet(line)):
+        return None
+    name = match.group("name").strip()
+    if (
+        len(name.split()) > _MAX_NAME_WORDS
+        or has_date(name)
+        or is_prose(name)
+        or is_sentence(name)
+        or name.endswith(".")
+    ):
+        return None
+    return name
+
+
+def _describes(line: str) -> bool:
+    """A plain line that tells what a project is ("A tide dashboard for harbour pilots"),
+    not a name: a sentence with an article or relative word, or a long one."""
+    words = line.split()
+    return is_sentence(line) and (
+        len(words) >= _DESCRIPTION_MIN_WORDS
+        or any(word.lower() in _DESCRIPTION_WORDS for word in words)
+    )
+
+
 def _is_detail(line: str) -> bool:
     return is_bullet(line) or is_prose(line) or _DETAIL_LABEL.match(line) is not None
 
 
 def _starts_project(line: str, current: list[str]) -> bool:
-    if _is_detail(line) or len(line) > _MAX_PROJECT_NAME:
+    if _named_line(line) is not None and _is_detail(line):
+        # One-line projects follow one another; under a name of its own, a "Part: what
+        # it did" bullet is a detail of that project.
+        return _is_detail(current[0])
+    if _is_detail(line) or _describes(line) or len(line) > _MAX_PROJECT_NAME:
         return False
-    return any(_is_detail(item) for item in current) or (
-        has_date(line) and any(has_date(item) for item in current)
+    return (
+        any(_is_detail(item) for item in current)
+        or any(map(_describes, current[1:]))
+        or (has_date(line) and any(has_date(item) for item in current))
     )
+
+
+def _marker(line: str) -> str:
+    match = BULLET.match(line)
+    return match.group(0).strip()[:1] if match else ""
+
+
+def _unbullet_names(lines: list[Line]) -> list[str]:
+    """Nested lists name each project on the outer level ("• Tidewatch" over "- Built …"),
+    and bold lines are names: both lose their bullet so they read as headers."""
+    texts = [line.text.strip() for line in lines if line.text.strip()]
+    bold = [line.bold for line in lines if line.text.strip()]
+    out: list[str] = []
+    for index, text in enumerate(texts):
+        following = texts[index + 1] if index + 1 < len(texts) else ""
+        name = strip_bullet(text)
+        outer = (
+            is_bullet(text)
+            and following
+            and is_bullet(following)
+            and _marker(following) != _marker(text)
+        )
+        if (
+            (outer or bold[index])
+            and len(name.split()) <= _MAX_NAME_WORDS
+            and not is_prose(name)
+            and not is_sentence(name)
+            and _named_line(name) is None
+            and not _DETAIL_LABEL.match(name)
+        ):
+            text = name
+        out.append(text)
+    return out
 
 
 def parse_projects(lines: list[Line]) -> list[dict[str, Any]]:
     projects: list[dict[str, Any]] = []
-    for block in group_entries(lines, _starts_project):
+    texts = [Line(text=text) for text in _unbullet_names(lines)]
+    for block in group_entries(texts, _starts_project):
         header, details = block[0], block[1:]
-        if _is_detail(header):
+        named = _named_line(header) if _is_detail(header) else None
+        if named is not None:
+            rest = _NAMED_LINE.match(strip_bullet(header))
+            header, details = named, [rest.group("rest") if rest else "", *details]
+        elif _is_detail(header):
             details = block
             header = ""
         elif not remove_dates(header).strip() and details and not _is_detail(details[0]):
@@ -120,12 +208,44 @@ _ORGANISATION = re.compile(
     r"(?:\s+(?:of|for|on|and|&)?\s*[A-Z][\w&.'\-]*){0,6}$"
 )
 _SHORT_ISSUER_WORDS = 4
+_SENTENCE_END = re.compile(r"\s[a-z][a-z\-']+[.!]$")
+_CN_RUN_ON = re.compile(r"[\u4e00-\u9fff][，,][\u4e00-\u9fff]")
+
+
+# "Scrum.org | Issued Mar 2021": the words around an issuer and its dates.
+_ISSUE_WORDS = re.compile(
+    r"\b(?:issued(?: by| on)?|issuer|expires?|expired|expiration|valid(?: through| until)?|"
+    r"renewed|since)\b|颁发|发证",
+    re.I,
+)
+_ISSUER_PARTS = re.compile(r"\s*(?:\||·|•|\s{3,})\s*")
+# A bodies' name in Chinese: "中国注册会计师协会", "工业和信息化部".
+_CJK_ORGANISATION = re.compile(
+    r"^[\u3400-\u9fff（）()]{2,20}(?:协会|学会|委员会|考试院|考试中心|中心|部|局|厅|公司|大学|学院)$"
+)
+# Acronyms and versions ("CCNA", "Security+", "SE 11") name a credential, not its issuer.
+_CREDENTIAL_TOKEN = re.compile(r"\b[A-Z]{2,}[\dA-Z+\-]*\b|\+|\b\d+\b")
 
 
 def _issuer_line(text: str) -> bool:
     """ "Amazon Web Services (AWS)", "The Linux Foundation", "ServSafe, 2020"."""
     undated = _TRAILING_PARENS.sub("", remove_dates(text)).strip(" -–—|,:：()（）·•")
     if not undated:
+        return True
+    parts = [
+        part
+        for part in _ISSUER_PARTS.split(_ISSUE_WORDS.sub(" ", undated).strip(" -–—|,:："))
+        if part.strip(" -–—|,:：")
+    ]
+    if len(parts) > 1 or (parts and parts[0] != undated):
+        if _ISSUE_WORDS.search(undated):
+            # "Kanbanlab.org | Issued Apr 2022": what stands beside "issued" is its issuer.
+            return all(
+                not _CERT_WORDS.search(part) and len(part.split()) <= _SHORT_ISSUER_WORDS
+                for part in parts
+            )
+        return all(_issuer_line(part) for part in parts)
+    if _CJK_ORGANISATION.match(undated) and not _CERT_WORDS.search(undated):
         return True
     if _ISSUERS.fullmatch(undated) or _ISSUING_BODY.fullmatch(undated):
         return True
@@ -136,7 +256,19 @@ def _issuer_line(text: str) -> bool:
         and not has_cjk(undated)
         and re.search(r"[a-z]", undated) is not None
         and len(undated.split()) <= _SHORT_ISSUER_WORDS
+        and not _CREDENTIAL_TOKEN.search(undated)
     )
+
+
+def _describes_credential(text: str) -> bool:
+    """ "Covers cluster networking and troubleshooting.": what a certificate took or
+    covers, written as a sentence; names and issuers never end in a lowercase word and a
+    full stop, and Chinese ones never in "。" or run on past a comma."""
+    if has_date(text):
+        return False
+    if has_cjk(text):
+        return text.endswith("。") or _CN_RUN_ON.search(text) is not None
+    return _SENTENCE_END.search(text) is not None
 
 
 def _cert_lines(lines: list[Line]) -> list[str]:
@@ -147,6 +279,8 @@ def _cert_lines(lines: list[Line]) -> list[str]:
         raw = line.text.strip()
         text = strip_bullet(raw)
         if not text:
+            continue
+        if _describes_credential(text):
             continue
         bullet = is_bullet(raw)
         detail = (
@@ -165,9 +299,53 @@ def _cert_lines(lines: list[Line]) -> list[str]:
     return out
 
 
+def _names_credential(part: str) -> bool:
+    return (
+        _CERT_WORDS.search(part) is not None
+        and _ISSUERS.search(part) is None
+        and not _issuer_line(part)
+        and _ISSUING_BODY.search(part) is None
+    )
+
+
+_SHORT_CJK_CREDENTIAL = 12
+# A credential level that a specialty follows after a comma.
+_GENERIC_CREDENTIAL_END = re.compile(
+    r"\b(?:Professional|Associate|Specialist|Expert|Certified|Practitioner|Administrator|"
+    r"Certification|Certificate)$"
+)
+_LIST_SPLIT = re.compile(r"\s*[,，;；、]\s*")
+
+
+def _listed_credentials(text: str) -> list[str]:
+    """ "PMP, CSM, AWS Solutions Architect": several credentials on one line, each one an
+    acronym or carrying a credential word, and none of them an issuer or a date."""
+    if " | " in text or has_date(text):
+        return [text]
+    parts = [part for part in _LIST_SPLIT.split(text) if part]
+    if len(parts) == 2 and "," in text and _GENERIC_CREDENTIAL_END.search(parts[0]):
+        return [text]  # "Oracle Certified Professional, Java SE 11 Developer"
+    if len(parts) >= 2 and all(
+        # "英语六级、计算机二级、驾驶证": short Chinese names, no sentence.
+        has_cjk(part) and len(part) <= _SHORT_CJK_CREDENTIAL and not is_prose(part)
+        for part in parts
+    ):
+        return parts
+    if len(parts) < 2 or not all(
+        (_CERT_WORDS.search(part) or _CREDENTIAL_TOKEN.search(part))
+        and _ISSUERS.fullmatch(part) is None
+        and _ISSUING_BODY.search(part) is None
+        and not _ORGANISATION.match(part)
+        for part in parts
+    ):
+        return [text]
+    return parts
+
+
 def parse_certifications(lines: list[Line]) -> list[dict[str, Any]]:
     certifications: list[dict[str, Any]] = []
-    for text in _cert_lines(lines):
+    texts = [part for text in _cert_lines(lines) for part in _listed_credentials(text)]
+    for text in texts:
         text = _CERT_LABEL.sub("", text)
         start, end, _ = find_range(text)
         date = end if end and end != "present" else start
@@ -175,8 +353,8 @@ def parse_certifications(lines: list[Line]) -> list[dict[str, Any]]:
         first, joined, details = text.partition(" | ")
         parens = _TRAILING_PARENS.search(first)
         if parens and (has_date(parens.group("v")) or _ISSUERS.search(parens.group("v"))):
-            inside = remove_dates(parens.group("v")).strip(" ,，;；-–—|")
-            issuer = inside.split(",")[0].strip() or None
+            inside = _ISSUE_WORDS.sub("", remove_dates(parens.group("v")))
+            issuer = inside.strip(" ,，;；-–—|").split(",")[0].strip() or None
             text = first[: parens.start()] + joined + details
         issued_by = _ISSUED_BY.search(text)
         if issued_by and issuer is None:
@@ -184,13 +362,20 @@ def parse_certifications(lines: list[Line]) -> list[dict[str, Any]]:
             text = _ISSUED_BY.sub("", text)
         cleaned = remove_dates(text)
         dashed = _DASHED_ISSUER.match(cleaned)
-        if dashed and _ISSUERS.fullmatch(dashed.group("i")):
-            cleaned, issuer = dashed.group("n"), issuer or dashed.group("i")
+        if dashed and (
+            _ISSUERS.fullmatch(dashed.group("i"))
+            # "Six Sigma Black Belt - Villanova University": a body's name after a dash.
+            or (_issuer_line(dashed.group("i")) and not _CERT_WORDS.search(dashed.group("i")))
+        ):
+            cleaned, issuer = dashed.group("n"), issuer or dashed.group("i").strip(" ,，")
         fields = [part.strip(" -–—:：") for part in _CERT_SPLIT.split(cleaned)]
         fields = [part for part in fields if part and not _CERT_CONTINUATION.match(part)]
         if not fields:
             continue
         name = fields[0]
+        if len(fields) > 1 and f"{name}, {fields[1]}" in cleaned and _names_credential(fields[1]):
+            # "Oracle Certified Professional, Java SE 11 Developer": one name with a comma.
+            name = f"{name}, {fields.pop(1)}"
         if issuer is None and len(fields) > 1:
             issuer = fields[1]
         if issuer is None:

@@ -15,7 +15,27 @@ LISTED_CONFIDENCE = 0.6  # lower than a taxonomy match in the same section
 
 # "Languages: …", "Tools — …", "编程语言：…": a label before the list, up to 4 words.
 _LABEL_SEPARATOR = re.compile(r":|：|—|–|\s-\s|\|")
-_SEPARATORS = re.compile(r"\s*(?:[,，、;；/|]|\s[•·▪●◦‣]\s|\s+and\s+|\s+&\s+|\s+or\s+)\s*")
+_SEPARATORS = re.compile(r"\s*(?:[,，、;；/|]|\s[•·▪●◦‣]\s|\s{2,}|\t)\s*")
+# "and" / "or" end a list ("Python, Go and Rust") but inside a phrase join its words
+# ("verbal and written communication"): they split only a line already split by commas.
+_CONJUNCTIONS = re.compile(r"\s+(?:and|&|or)\s+")
+# "Languages    Python, Java" or "Frameworks<TAB>React  Vue": a category cell, no colon.
+_GAP_LABEL = re.compile(
+    r"^(?P<head>(?:[A-Za-z/&\-]+ ){0,2}(?:languages?|frameworks?|tools?|databases?|platforms?|"
+    r"technolog(?:y|ies)|librar(?:y|ies)|systems?|software|skills|methodolog(?:y|ies)|"
+    r"cloud|devops|testing|front-?end|back-?end|others?|web|mobile|concepts|packages|ides?|"
+    r"environments?|control|utilities|applications|servers?|stack|os))(?:\s{2,}|\t)(?P<tail>\S.*)$",
+    re.I,
+)
+# "Strong analytical skills", "Quick learner": a statement about the candidate.
+_PRAISE = re.compile(
+    r"^(?:strong|excellent|good|great|solid|exceptional|outstanding|proven|effective|"
+    r"highly|quick|fast|keen|superb|superior|extensive|demonstrated|willing|eager|able|"
+    r"ability)\b",
+    re.I,
+)
+# "Python - Expert", "Java: 5 years": the item, then how well or how long.
+_DURATION = re.compile(r"^\d+(?:\.\d)?\+?\s*(?:years?|yrs?|months?|mos?)\.?$", re.I)
 _QUALIFIER = re.compile(r"\s*[(（][^)）]{0,30}[)）]\s*")
 _BULLET = re.compile(r"^\s*(?:(?:[•·\-*▪●◦‣–]|\d{1,2}[.)、]|[（(]\d{1,2}[)）])\s*)+")
 # "MyBatis等框架": the tool, not the "and other frameworks" after it.
@@ -54,6 +74,9 @@ _FUNCTION_WORDS = {
     "by",
     "from",
     "using",
+    "and",
+    "or",
+    "&",
 }
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -67,6 +90,8 @@ def _clean(item: str) -> str:
 
 def _looks_like_skill(item: str) -> bool:
     if not item or item.lower() in _LEVEL_WORDS or item[-1] in ".。!?！？":
+        return False
+    if _PRAISE.match(item) or _DURATION.match(item):
         return False
     if _CJK.search(item):
         return len(item) <= MAX_CJK_CHARS and "，" not in item and not _CJK_CLAUSE.search(item)
@@ -88,15 +113,43 @@ def listed_skills(lines: list[str]) -> list[str]:
         line = _BULLET.sub("", raw).strip()
         if not line:
             continue
-        body = _split_label(line)[2] if _has_list_after_label(line) else line
+        gap_label = _GAP_LABEL.match(line)
+        if gap_label:
+            body = gap_label.group("tail")
+        elif _has_list_after_label(line) and not _rates_the_head(line):
+            body = _split_label(line)[2]
+        else:
+            body = _split_label(line)[0] if _rates_the_head(line) else line
         # "Microsoft Office (Word, Excel)": the brackets qualify one item, not a list.
-        for part in _SEPARATORS.split(_QUALIFIER.sub(" ", body)):
-            item = _clean(part)
+        parts = _SEPARATORS.split(_QUALIFIER.sub(" ", body))
+        if len(parts) > 1:
+            parts = [piece for part in parts for piece in _CONJUNCTIONS.split(part)]
+        for part in parts:
+            item = _clean(_strip_level_label(part))
             key = item.casefold()
             if key not in seen and _looks_like_skill(item):
                 seen.add(key)
                 found.append(item)
     return found
+
+
+def _rates_the_head(line: str) -> bool:
+    """ "Python - Expert", "Go: 3 years": the tail says how well, the head is the skill."""
+    _head, separator, tail = _split_label(line)
+    tail = _QUALIFIER.sub(" ", tail).strip(" .")
+    return bool(separator) and (tail.lower() in _LEVEL_WORDS or bool(_DURATION.match(tail)))
+
+
+# "Expert: Python", "熟练：Java": a level before an item.
+_LEVEL_LABEL = re.compile(
+    r"^(?:advanced|intermediate|basic|beginner|expert|proficient|familiar|精通|熟悉|了解|掌握|熟练)"
+    r"\s*[:：]\s*",
+    re.I,
+)
+
+
+def _strip_level_label(part: str) -> str:
+    return _LEVEL_LABEL.sub("", part.strip())
 
 
 def _has_list_after_label(line: str) -> bool:

@@ -1,0 +1,204 @@
+"""General resume conventions, each with invented examples: one-line and nested-list
+projects, project headings, and more (see each test)."""
+
+import pytest
+
+from resumes.parsing.extract.model import Line
+from resumes.parsing.fields.contact import find_name
+from resumes.parsing.fields.experience import parse_experience
+from resumes.parsing.fields.projects import parse_certifications, parse_projects
+from resumes.parsing.fields.skill_list import listed_skills
+from resumes.parsing.sections import heading_key
+
+
+def lines(text):
+    return [Line(text=row) for row in text.splitlines() if row.strip()]
+
+
+def project_names(text):
+    return [p["name"] for p in parse_projects(lines(text))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A name line, then a one-line description without a full stop.
+        "Tidewatch\nA tide prediction dashboard for harbour pilots\n"
+        "Ledgerly\nBudget tracker that syncs with bank exports",
+        # "Name — what it is." on one line.
+        "Tidewatch — A tide prediction dashboard for harbour pilots.\n"
+        "Ledgerly — Budget tracker that syncs with bank exports.",
+        # The same with a colon, in bullets.
+        "• Tidewatch: Built a tide prediction dashboard for harbour pilots using React.\n"
+        "• Ledgerly: Wrote a budget tracker that syncs with bank exports.",
+        # A nested list: names on the outer level, details on the inner one.
+        "• Tidewatch\n- Built a tide prediction dashboard.\n• Ledgerly\n- Synced bank exports.",
+    ],
+)
+def test_project_layouts_without_a_header_line(text):
+    assert project_names(text) == ["Tidewatch", "Ledgerly"]
+
+
+def test_part_bullets_under_a_project_name_stay_details():
+    text = (
+        "Harbor Watch | React, Flask\n• Frontend: a React map of berth occupancy.\n"
+        "• Backend: a Flask API fed by the port's AIS receiver.\nQuillpad\n- Note app."
+    )
+    assert project_names(text) == ["Harbor Watch", "Quillpad"]
+
+
+def test_sentence_case_project_names_still_start_projects():
+    text = "Fraud scoring service\n- Scored card payments in Go.\nChurn model\n- Trained it."
+    assert project_names(text) == ["Fraud scoring service", "Churn model"]
+
+
+def test_chinese_project_labels_stay_with_their_project():
+    text = (
+        "项目名称：智慧仓储管理平台\n项目描述：为物流企业搭建的仓储系统\n项目时间：2021.03-2021.12\n"
+        "软件环境：Linux\n项目名称：校园二手交易小程序\n责任描述：负责前端开发"
+    )
+    assert project_names(text) == ["智慧仓储管理平台", "校园二手交易小程序"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "key"),
+    [
+        ("Technical Projects", "projects"),
+        ("PROJECTS UNDERTAKEN", "projects"),
+        ("Projects & Achievements", "projects"),
+        ("Project", "projects"),
+        ("参与项目", "projects"),
+        ("Capstone Project", None),
+        ("Project Manager", None),
+    ],
+)
+def test_project_heading_wordings(heading, key):
+    assert heading_key(heading) == key
+
+
+@pytest.mark.parametrize(
+    ("heading", "key"),
+    [
+        ("Certifications & Awards", "certifications"),
+        ("Training and Certifications", "certifications"),
+        ("CERTIFICATIONS / LICENSES", "certifications"),
+        ("Professional Licensure", "certifications"),
+        ("荣誉证书", "certifications"),
+        ("Skills & Certifications", "skills"),
+        ("Graduate Certificate", None),
+        ("学位证书", None),
+    ],
+)
+def test_certification_heading_wordings(heading, key):
+    assert heading_key(heading) == key
+
+
+def certs(text):
+    return [(c["name"], c["issuer"]) for c in parse_certifications(lines(text))]
+
+
+def test_certificate_description_sentences_are_not_certificates():
+    text = (
+        "Certified Payroll Professional\nAmerican Payroll Association, 2020\n"
+        "Covered multi-state withholding and year-end reporting.\n"
+        "• Lean Practitioner — Kestrel Institute, 2018\n"
+        "• Completed 30 hours of shop-floor kaizen workshops."
+    )
+    assert certs(text) == [
+        ("Certified Payroll Professional", "American Payroll Association"),
+        ("Lean Practitioner", "Kestrel Institute"),
+    ]
+
+
+def test_issuer_lines_with_issue_words_join_the_certificate():
+    text = "Certified Kanban Coach\nKanbanlab.org | Issued Apr 2022\n中级会计师\n国家财政考试中心"
+    assert certs(text) == [
+        ("Certified Kanban Coach", "Kanbanlab.org"),
+        ("中级会计师", "国家财政考试中心"),
+    ]
+
+
+def test_an_acronym_certificate_with_a_year_is_not_an_issuer():
+    assert [name for name, _ in certs("CompTIA Network+ (2019)\nJuniper JNCIA, 2017")] == [
+        "CompTIA Network+",
+        "Juniper JNCIA",
+    ]
+
+
+def test_several_certificates_on_one_line():
+    assert [name for name, _ in certs("CSM, PMP, Lean Six Sigma Green Belt")] == [
+        "CSM",
+        "PMP",
+        "Lean Six Sigma Green Belt",
+    ]
+    assert [name for name, _ in certs("驾驶证、初级会计师、普通话二甲")] == [
+        "驾驶证",
+        "初级会计师",
+        "普通话二甲",
+    ]
+
+
+def test_a_comma_inside_a_certificate_name():
+    assert certs("Zenith Certified Associate, Ledger Cloud Developer\nZenith Systems, 2021") == [
+        ("Zenith Certified Associate, Ledger Cloud Developer", "Zenith Systems")
+    ]
+
+
+def test_an_issue_note_in_brackets_is_not_the_issuer():
+    assert certs("Crane Operator Licence (valid through 2027)") == [
+        ("Crane Operator Licence", None)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "items"),
+    [
+        ("Excellent verbal and written communication", []),
+        ("Strong analytical skills", []),
+        ("Quick learner", []),
+        ("Kotlin, Swift and Dart", ["Kotlin", "Swift", "Dart"]),
+        ("Databases    Postgres, Redis", ["Postgres", "Redis"]),
+        ("Frameworks\tSvelte  Remix  Astro", ["Svelte", "Remix", "Astro"]),
+        ("Elixir - Expert", ["Elixir"]),
+        ("Haskell: 2 years", ["Haskell"]),
+        ("Advanced: Fortran; Basic: COBOL", ["Fortran", "COBOL"]),
+    ],
+)
+def test_skill_list_lines(line, items):
+    assert listed_skills([line]) == items
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Odile Brankov Senior Claims Executive - Harrow Mutual Leeds", "Odile Brankov"),
+        ("CURRICULUM VITAE Odile Brankov Mobile: +44 7700 900123", "Odile Brankov"),
+        ("ODILE BRANKOV odile.b@example.com +44 7700 900123 PROFILE", "ODILE BRANKOV"),
+        # A third word is kept when the e-mail address confirms it.
+        ("Odile Mae Brankov Claims Analyst odile.mae.brankov@example.com", "Odile Mae Brankov"),
+    ],
+)
+def test_name_at_the_start_of_a_run_on_line(text, name):
+    assert find_name([Line(text)], [Line(text)]) == name
+
+
+def test_title_words_at_the_start_are_not_a_name():
+    text = "Senior Software Engineer with nine years in payments"
+    assert find_name([Line(text)], [Line(text)]) is None
+
+
+def test_a_place_in_brackets_after_the_company():
+    text = "Fenwick Dairy (Boise)\nOperations Lead\n2017 – 2019\n• Ran the night shift"
+    [job] = parse_experience(lines(text))
+    assert (job["company"], job["title"], job["location"]) == (
+        "Fenwick Dairy",
+        "Operations Lead",
+        "Boise",
+    )
+    [job] = parse_experience(lines("Orbis Ledger (Contract)\nAuditor\n2019 – 2020\n• Audited"))
+    assert job["company"] == "Orbis Ledger (Contract)"
+
+
+def test_a_season_before_the_year_goes_with_the_dates():
+    [job] = parse_experience(lines("Data Intern — Lattice Freight (Summer 2019)\n- Cleaned data"))
+    assert (job["company"], job["title"]) == ("Lattice Freight", "Data Intern")

@@ -712,15 +712,16 @@ def fit(render: Callable[[float], int], sizes: Iterable[float], want: int, stem:
 # --------------------------------------------------------------------------- DOCX
 
 
-def build_docx(r: dict[str, Any], fmt: str, out: Path) -> None:
+def new_docx(
+    r: dict[str, Any], *, latin: str, east_asian: str, size: float, margin_cm: float, top_cm: float
+) -> Any:
+    """An A4 document with fixed metadata (so a rebuild changes nothing but zip times)
+    and its Normal style in the given fonts and size."""
     from docx import Document
-    from docx.enum.text import WD_TAB_ALIGNMENT
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
-    from docx.shared import Cm, Pt, RGBColor
+    from docx.shared import Cm, Pt
 
-    lang, st = r["lang"], r.get("style") or {}
-    tables = fmt == "docx-table"
     doc = Document()
     props = doc.core_properties
     props.author = "InterviewGenius test fixtures"
@@ -728,17 +729,37 @@ def build_docx(r: dict[str, Any], fmt: str, out: Path) -> None:
     props.created = props.modified = datetime(2024, 1, 1)
     sec = doc.sections[0]
     sec.page_width, sec.page_height = Cm(21), Cm(29.7)
-    sec.left_margin = sec.right_margin = Cm(2)
-    sec.top_margin = sec.bottom_margin = Cm(1.8)
+    sec.left_margin = sec.right_margin = Cm(margin_cm)
+    sec.top_margin = sec.bottom_margin = Cm(top_cm)
     normal = doc.styles["Normal"]
-    normal.font.name = st.get("docx_font", "Microsoft YaHei" if lang == "zh" else "Calibri")
-    normal.font.size = Pt(10.5)
+    normal.font.name = latin
+    normal.font.size = Pt(size)
     rpr = normal.element.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
         rpr.append(fonts)
-    fonts.set(qn("w:eastAsia"), "Microsoft YaHei" if lang == "zh" else "Calibri")
+    fonts.set(qn("w:eastAsia"), east_asian)
+    return doc
+
+
+def build_docx(r: dict[str, Any], fmt: str, out: Path) -> None:
+    from docx.enum.text import WD_TAB_ALIGNMENT
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt, RGBColor
+
+    lang, st = r["lang"], r.get("style") or {}
+    tables = fmt == "docx-table"
+    doc = new_docx(
+        r,
+        latin=st.get("docx_font", "Microsoft YaHei" if lang == "zh" else "Calibri"),
+        east_asian="Microsoft YaHei" if lang == "zh" else "Calibri",
+        size=10.5,
+        margin_cm=2,
+        top_cm=1.8,
+    )
+    sec = doc.sections[0]
     accent = RGBColor.from_string(st.get("accent", "#1f3b5a").lstrip("#").upper())
     right_tab = sec.page_width - sec.left_margin - sec.right_margin
 
@@ -930,7 +951,6 @@ def build_docx(r: dict[str, Any], fmt: str, out: Path) -> None:
 
 
 def build_docx_alt(r: dict[str, Any], fmt: str, out: Path) -> None:
-    from docx import Document
     from docx.enum.text import WD_TAB_ALIGNMENT
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
@@ -938,26 +958,16 @@ def build_docx_alt(r: dict[str, Any], fmt: str, out: Path) -> None:
 
     lang, st = r["lang"], r.get("style") or {}
     two_col = fmt == "docx-2col"
-    doc = Document()
-    props = doc.core_properties
-    props.author = "InterviewGenius test fixtures"
-    props.title = f"{r['name']} resume"
-    props.created = props.modified = datetime(2024, 1, 1)
-    sec = doc.sections[0]
-    sec.page_width, sec.page_height = Cm(21), Cm(29.7)
     margin = 1.5 if two_col else 2.2
-    sec.left_margin = sec.right_margin = Cm(margin)
-    sec.top_margin = sec.bottom_margin = Cm(1.6)
-    normal = doc.styles["Normal"]
     latin = st.get("docx_font", "Microsoft YaHei" if lang == "zh" else "Arial")
-    normal.font.name = latin
-    normal.font.size = Pt(st.get("docx_size", 10))
-    rpr = normal.element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.append(fonts)
-    fonts.set(qn("w:eastAsia"), "Microsoft YaHei" if lang == "zh" else latin)
+    doc = new_docx(
+        r,
+        latin=latin,
+        east_asian="Microsoft YaHei" if lang == "zh" else latin,
+        size=st.get("docx_size", 10),
+        margin_cm=margin,
+        top_cm=1.6,
+    )
     accent = RGBColor.from_string(st.get("accent", "#222222").lstrip("#").upper())
     text_width = 21 - 2 * margin
     side_w = st.get("side_width_cm", 6.0)

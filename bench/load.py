@@ -73,12 +73,14 @@ FIXTURES = ROOT / "tests" / "fixtures" / "resumes"
 REQUEST_TIMEOUT = 30.0
 WAIT_LIMIT = 180.0
 
-GENERATING = {
-    "POST /api/questions/generate",
-    "POST /api/interviews/start",
-    "POST /api/interviews/{id}/answer",
-}
-HASHING = {"POST /api/auth/register"}
+GENERATING = frozenset(
+    {
+        "POST /api/questions/generate",
+        "POST /api/interviews/start",
+        "POST /api/interviews/{id}/answer",
+    }
+)
+HASHING = frozenset({"POST /api/auth/register"})
 
 # Typed answers: a STAR-shaped story built around the question's skill, in parts that
 # vary from user to user, so the analysis sees different texts.
@@ -291,7 +293,7 @@ def summarise(level: Level, wall: float, cpu: dict[str, float]) -> dict[str, Any
             "max_ms": round(max(times), 1),
         }
 
-    def group(names: set[str] | None, exclude: set[str] = frozenset()) -> list[Sample]:  # type: ignore[assignment]
+    def group(names: frozenset[str] | None, exclude: frozenset[str] = frozenset()) -> list[Sample]:
         return [
             s
             for s in level.samples

@@ -65,6 +65,7 @@ class ServiceUnavailable(DomainError):
     status_code = 503
     code = "service_unavailable"
     default_message = _("A service this request needs is unavailable; try again shortly.")
+    retry_after = 5  # seconds: a restart or a failover, not an incident
 
 
 def error_body(code: str, message: Any, details: Any = None) -> dict[str, Any]:
@@ -129,7 +130,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
 
     if isinstance(exc, DomainError):
         if isinstance(exc, ServiceUnavailable):
-            headers["Retry-After"] = "5"
+            headers["Retry-After"] = str(ServiceUnavailable.retry_after)
         return Response(
             error_body(exc.code, exc.message, exc.details), status=exc.status_code, headers=headers
         )
@@ -223,7 +224,7 @@ def _service_unavailable(request: HttpRequest) -> HttpResponse:
         response = HttpResponse(
             loader.get_template("503.html").render(), status=503, content_type="text/html"
         )
-    response.headers["Retry-After"] = "5"
+    response.headers["Retry-After"] = str(ServiceUnavailable.retry_after)
     return response
 
 

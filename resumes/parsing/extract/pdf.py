@@ -19,13 +19,10 @@ from typing import Any
 from resumes.parsing.dates import has_date
 from resumes.parsing.extract.headings import mark_headings
 from resumes.parsing.extract.model import ExtractedDocument, Line
+from resumes.parsing.extract.pdf_widths import FontWidths, is_cjk
 
 # Fonts named like this are bold; PDF generators put the weight in the font's name.
 _BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demi", ",b")
-# Average glyph width as a share of the font size, used only when the PDF does not
-# tell us where a run ends: ~0.5 for Latin sans fonts, a full em for CJK.
-_LATIN_WIDTH = 0.5
-_CJK_WIDTH = 1.0
 # A column gutter must be this clear band of the page (points) to count.
 _MIN_GUTTER = 6.0
 # A real second column carries a fair share of the page's text and many lines; a few
@@ -36,7 +33,11 @@ _DATE_COLUMN_SHARE = 0.5
 # A run that starts within this many ems of the previous run's estimated end follows
 # it directly (the estimate is only approximate); further on, the gap is real.
 _SNAP_EMS = 1.0
-_WIDE_GAP = 1.5  # ems between two runs that separate fields (title … dates)
+# Ems between two runs that separate fields (title … dates, one skill tag … the next).
+# A word space is ~0.25 em and justified text stretches it to ~0.6; with estimated
+# widths we need a wide margin for the estimate's error.
+_WIDE_GAP = 1.5
+_MEASURED_WIDE_GAP = 0.8
 _MAX_DATE_FIELD = 25  # characters of a date written in a column of its own
 _MIN_INDENT = 8.0  # points; list items sit ~18-36 pt in, paragraph jitter is < 2 pt
 _BULLET_START = (
@@ -68,6 +69,7 @@ class _Run:
     size: float
     bold: bool
     space_after: bool = False  # the PDF wrote a space between this run and the next
+    measured: bool = False  # x1 from the font's glyph widths, not an estimate
 
 
 # Kangxi radicals, CJK compatibility ideographs and Latin ligatures some fonts map
@@ -79,15 +81,7 @@ def _plain(text: str) -> str:
     return _COMPAT.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
 
 
-def _is_cjk(char: str) -> bool:
-    return "\u2e80" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef"
-
-
-def _estimate_width(text: str, size: float) -> float:
-    return sum((_CJK_WIDTH if _is_cjk(c) else _LATIN_WIDTH) * size for c in text)
-
-
-def _collect_runs(page: Any) -> list[_Run]:
+def _collect_runs(page: Any, widths: FontWidths) -> list[_Run]:
     runs: list[_Run] = []
     last: list[_Run] = []  # the previous text run, to learn where it ended
     reported = [math.nan]  # the x pypdf reported for the previous call
@@ -108,7 +102,7 @@ def _collect_runs(page: Any) -> list[_Run]:
             # Glyphs of one text operation may all be reported at its start; each one
             # follows the previous.
             x = last[0].x1
-        elif same_line and x > last[0].x0:
+        elif same_line and x > last[0].x0 and not last[0].measured:
             near = x <= last[0].x1 + _SNAP_EMS * max(last[0].size, 1.0)
             if not stripped or near:
                 last[0].x1 = x
@@ -124,10 +118,12 @@ def _collect_runs(page: Any) -> list[_Run]:
                 name = str(font.get("/BaseFont", "")).lower()
             except AttributeError:
                 name = ""
+        width, measured = widths.width(stripped, size, font)
         run = _Run(
             text=stripped,
             x0=x,
-            x1=x + _estimate_width(stripped, size),
+            x1=x + width,
+            measured=measured,
             y=y,
             size=size,
             bold=any(marker in name for marker in _BOLD_MARKERS),
@@ -168,15 +164,41 @@ def _join(runs: list[_Run]) -> str:
             size = max(run.size, 1.0)
             # A wide gap separates fields (title … dates); keep it visible as 3 spaces
             # so field extraction can split there.
-            if gap > _WIDE_GAP * size:
+            if _small_capitals(previous, run):
+                pass  # "E" + "XPERIENCE": one word
+            elif gap > _wide_gap(previous, run) * size:
                 parts.append("   ")
             elif previous.space_after or (
-                gap > 0.15 * size and not (_is_cjk(parts[-1][-1]) and _is_cjk(run.text[0]))
+                gap > 0.15 * size and not (is_cjk(parts[-1][-1]) and is_cjk(run.text[0]))
             ):
                 parts.append(" ")
         parts.append(run.text)
         previous = run
     return "".join(parts).strip()
+
+
+def _wide_gap(previous: _Run, run: _Run) -> float:
+    return _MEASURED_WIDE_GAP if previous.measured and run.measured else _WIDE_GAP
+
+
+def _small_capitals(previous: _Run, run: _Run) -> bool:
+    """A capital then smaller capitals right after it: a word set in small caps.
+
+    Browsers and word processors fake small caps ("Experience" styled small-caps) with
+    a full-size capital and the rest of the word in capitals at ~70-80 % size, each in
+    a run of its own. pypdf puts a space between such runs; the word has none.
+    """
+    words = previous.text.split()
+    last = words[-1] if words else ""
+    # "E", or "-B" in "Rousseau-Baker": a capital that starts a word.
+    if not last[-1:].isupper() or (len(last) > 1 and last[-2].isalpha()):
+        return False
+    if not run.text[:1].isupper() or not 0.5 * previous.size < run.size < 0.92 * previous.size:
+        return False
+    # Every small-caps word starts with a full-size capital, so a smaller run right
+    # after a lone capital continues its word. The gap allows for a space glyph pypdf
+    # reported at the start of the capital's run, which puts its x a space too early.
+    return abs(run.x0 - previous.x1) < 0.6 * previous.size
 
 
 def _find_gutter(runs: list[_Run], width: float) -> float | None:
@@ -246,7 +268,7 @@ def _content_start(line: list[_Run]) -> float:
     """Where a line's text starts, past a leading date field set apart by a wide gap."""
     for index in range(1, len(line)):
         previous, run = line[index - 1], line[index]
-        if run.x0 - previous.x1 > _WIDE_GAP * max(run.size, 1.0):
+        if run.x0 - previous.x1 > _wide_gap(previous, run) * max(run.size, 1.0):
             lead = " ".join(r.text for r in line[:index])
             if len(lead) <= _MAX_DATE_FIELD and has_date(lead):
                 return run.x0
@@ -291,9 +313,10 @@ def extract_pdf(data: bytes) -> ExtractedDocument:
         if reader.is_encrypted:
             reader.decrypt("")  # owner-only protection; validation refused the rest
         lines: list[Line] = []
+        widths = FontWidths()
         for number, page in enumerate(reader.pages, start=1):
             width = float(page.mediabox.width)
-            runs = _collect_runs(page)
+            runs = _collect_runs(page, widths)
             columns = _page_lines(runs, width)
             for number_in_page, column in enumerate(columns):
                 items = _indented(column)

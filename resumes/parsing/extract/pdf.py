@@ -13,12 +13,12 @@ import re
 import statistics
 import unicodedata
 import warnings
-from dataclasses import dataclass
 from typing import Any
 
 from resumes.parsing.dates import has_date
 from resumes.parsing.extract.headings import mark_headings
 from resumes.parsing.extract.model import ExtractedDocument, Line
+from resumes.parsing.extract.pdf_runs import TextRun, glue, line_pitches, right_edge, wrapped
 from resumes.parsing.extract.pdf_widths import FontWidths, is_cjk
 
 # Fonts named like this are bold; PDF generators put the weight in the font's name.
@@ -60,18 +60,6 @@ _BULLET_START = (
 )
 
 
-@dataclass
-class _Run:
-    text: str
-    x0: float
-    x1: float
-    y: float
-    size: float
-    bold: bool
-    space_after: bool = False  # the PDF wrote a space between this run and the next
-    measured: bool = False  # x1 from the font's glyph widths, not an estimate
-
-
 # Kangxi radicals, CJK compatibility ideographs and Latin ligatures some fonts map
 # glyphs to ("⼤学" for "大学", "Certiﬁed"): NFKC turns them into the ordinary letters.
 _COMPAT = re.compile("[\u2e80-\u2fdf\uf900-\ufaff\ufb00-\ufb06]")
@@ -81,9 +69,9 @@ def _plain(text: str) -> str:
     return _COMPAT.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
 
 
-def _collect_runs(page: Any, widths: FontWidths) -> list[_Run]:
-    runs: list[_Run] = []
-    last: list[_Run] = []  # the previous text run, to learn where it ended
+def _collect_runs(page: Any, widths: FontWidths) -> list[TextRun]:
+    runs: list[TextRun] = []
+    last: list[TextRun] = []  # the previous text run, to learn where it ended
     reported = [math.nan]  # the x pypdf reported for the previous call
 
     def visit(text: str, cm: list[float], tm: list[float], font: Any, font_size: float) -> None:
@@ -119,7 +107,7 @@ def _collect_runs(page: Any, widths: FontWidths) -> list[_Run]:
             except AttributeError:
                 name = ""
         width, measured = widths.width(stripped, size, font)
-        run = _Run(
+        run = TextRun(
             text=stripped,
             x0=x,
             x1=x + width,
@@ -138,10 +126,10 @@ def _collect_runs(page: Any, widths: FontWidths) -> list[_Run]:
     return runs
 
 
-def _group_lines(runs: list[_Run]) -> list[list[_Run]]:
+def _group_lines(runs: list[TextRun]) -> list[list[TextRun]]:
     """Runs on one baseline (within half a font size) form a line, left to right."""
     ordered = sorted(runs, key=lambda r: (-r.y, r.x0))
-    lines: list[list[_Run]] = []
+    lines: list[list[TextRun]] = []
     for run in ordered:
         if lines:
             current = lines[-1]
@@ -155,9 +143,9 @@ def _group_lines(runs: list[_Run]) -> list[list[_Run]]:
     return lines
 
 
-def _join(runs: list[_Run]) -> str:
+def _join(runs: list[TextRun]) -> str:
     parts: list[str] = []
-    previous: _Run | None = None
+    previous: TextRun | None = None
     for run in runs:
         if previous is not None:
             gap = run.x0 - previous.x1
@@ -177,11 +165,11 @@ def _join(runs: list[_Run]) -> str:
     return "".join(parts).strip()
 
 
-def _wide_gap(previous: _Run, run: _Run) -> float:
+def _wide_gap(previous: TextRun, run: TextRun) -> float:
     return _MEASURED_WIDE_GAP if previous.measured and run.measured else _WIDE_GAP
 
 
-def _small_capitals(previous: _Run, run: _Run) -> bool:
+def _small_capitals(previous: TextRun, run: TextRun) -> bool:
     """A capital then smaller capitals right after it: a word set in small caps.
 
     Browsers and word processors fake small caps ("Experience" styled small-caps) with
@@ -201,7 +189,7 @@ def _small_capitals(previous: _Run, run: _Run) -> bool:
     return abs(run.x0 - previous.x1) < 0.6 * previous.size
 
 
-def _find_gutter(runs: list[_Run], width: float) -> float | None:
+def _find_gutter(runs: list[TextRun], width: float) -> float | None:
     """The x of a vertical gutter with text on both sides, or None for one column."""
     if len(runs) < 2 * _MIN_COLUMN_LINES or width <= 0:
         return None
@@ -248,7 +236,7 @@ def _find_gutter(runs: list[_Run], width: float) -> float | None:
     return gutter
 
 
-def _page_lines(runs: list[_Run], width: float) -> list[list[list[_Run]]]:
+def _page_lines(runs: list[TextRun], width: float) -> list[list[list[TextRun]]]:
     """Lines of each column (one column unless a gutter is found), in reading order."""
     gutter = _find_gutter(runs, width)
     if gutter is None:
@@ -264,7 +252,7 @@ def _page_lines(runs: list[_Run], width: float) -> list[list[list[_Run]]]:
     return [_group_lines(header), _group_lines(left), _group_lines(right)]
 
 
-def _content_start(line: list[_Run]) -> float:
+def _content_start(line: list[TextRun]) -> float:
     """Where a line's text starts, past a leading date field set apart by a wide gap."""
     for index in range(1, len(line)):
         previous, run = line[index - 1], line[index]
@@ -276,7 +264,7 @@ def _content_start(line: list[_Run]) -> float:
     return line[0].x0
 
 
-def _indented(column: list[list[_Run]]) -> set[int]:
+def _indented(column: list[list[TextRun]]) -> set[int]:
     """Lines indented from the column's edge at a shared indent: list items.
 
     Browsers and word processors draw list bullets as graphics, so the text has no "•";
@@ -304,6 +292,40 @@ def _indented(column: list[list[_Run]]) -> set[int]:
     }
 
 
+def _continues(
+    above: list[TextRun],
+    below: list[TextRun],
+    text_above: str,
+    text: str,
+    edge: tuple[float, bool],
+    pitches: dict[int, float],
+) -> bool:
+    """``below`` is the rest of ``above``, wrapped: not a field of its own or a new item."""
+    if "   " in text or text.startswith(_BULLET_START):
+        return False  # a field of its own; a bullet starts an item
+    if "   " in text_above:
+        # "Designer · Meridian Health, New   Feb 2021": the text wraps before the field
+        # set apart on its right ("York, NY" below), not at the column's edge.
+        flowing = _flowing_part(above)
+        if len(flowing) == len(above):
+            return False
+        # The field's start is an edge we know.
+        edge = (above[len(flowing)].x0 - _MEASURED_WIDE_GAP * above[0].size, True)
+        above = flowing
+    bullet = above[0].text.startswith(_BULLET_START)
+    return wrapped(above, below, edge, pitches, bullet=bullet)
+
+
+def _flowing_part(line: list[TextRun]) -> list[TextRun]:
+    """The runs before the first wide gap."""
+    for index in range(1, len(line)):
+        if line[index].x0 - line[index - 1].x1 > _wide_gap(line[index - 1], line[index]) * max(
+            line[index].size, 1.0
+        ):
+            return line[:index]
+    return line
+
+
 def extract_pdf(data: bytes) -> ExtractedDocument:
     from pypdf import PdfReader
 
@@ -320,12 +342,21 @@ def extract_pdf(data: bytes) -> ExtractedDocument:
             columns = _page_lines(runs, width)
             for number_in_page, column in enumerate(columns):
                 items = _indented(column)
+                edge = right_edge(column)
+                pitches = line_pitches(column)
                 # [header, left, right] when the page has two columns.
                 starts_column = number_in_page == 2
+                above: list[TextRun] = []
                 for index, group in enumerate(column):
                     text = _join(group)
                     if not text:
                         continue
+                    if above and _continues(above, group, lines[-1].text, text, edge, pitches):
+                        head, gap, field = lines[-1].text.partition("   ")
+                        lines[-1].text = glue(head, text) + gap + field
+                        above = group
+                        continue
+                    above = group
                     if index in items and not text.startswith(_BULLET_START):
                         text = "• " + text
                     lines.append(

@@ -80,7 +80,10 @@ def _read_font(font: Any) -> _GlyphWidths | None:
     from pypdf.generic._font import Font
 
     if font.get("/Subtype") == "/Type3":
-        return None  # glyph widths are in the font's own matrix, not thousandths
+        # Glyph procedures: Chromium sets CJK text in them, one glyph a run, and their
+        # /Widths fall short of where it places the next glyph. The estimate and the
+        # snapping to the next run's start serve them better.
+        return None
     decoded = Font.from_font_resource(font)
     widths = decoded.character_widths
     if not set(widths) - {"default"}:

@@ -8,6 +8,14 @@ from resumes.parsing.tests.documents import Run, make_pdf, render_html
 # Narrow letters: Helvetica sets this in ~218 pt at 11 pt, an average-width estimate
 # in ~341 pt, far across the gutter at x=280.
 NARROW = "Filled little lists with illicit lilies till it fit its limits"
+SKILLS = [
+    "Languages: Python, Go, TypeScript, SQL",
+    "Data: PostgreSQL, Redis, Kafka",
+    "Cloud: AWS, Docker, Kubernetes, Terraform",
+    "Testing: pytest, Playwright",
+    "Observability: Prometheus, Grafana",
+    "Methods: Scrum, Kanban",
+]
 
 
 def test_helvetica_widths_come_from_the_font_metrics():
@@ -31,15 +39,15 @@ def test_an_unreadable_font_falls_back_to_the_estimate():
 
 
 def test_narrow_gutter_between_columns_of_narrow_text():
+    left = [NARROW, "Filled little lists", "Illicit lilies fit", "Till it fit", "Lilies", "Little"]
     runs = [Run("Jane Doe", 40, 740, size=20)]
     y = 700.0
-    for index in range(6):
-        runs.append(Run(NARROW, 40, y))
-        runs.append(Run(f"Skill {index}: Python, PostgreSQL, Docker, Kubernetes", 280, y))
+    for index, text in enumerate(left):
+        runs.append(Run(text, 40, y))
+        runs.append(Run(SKILLS[index], 280, y))
         y -= 16
     texts = [line.text for line in extract_document(make_pdf([runs]), "pdf").lines]
-    skills = [f"Skill {i}: Python, PostgreSQL, Docker, Kubernetes" for i in range(6)]
-    assert texts == ["Jane Doe"] + [NARROW] * 6 + skills
+    assert texts == ["Jane Doe", *left, *SKILLS]
 
 
 def test_tags_a_few_points_apart_are_separate_fields():
@@ -100,3 +108,67 @@ def test_browser_small_caps_and_digits_in_an_embedded_font():
         "EXPERIENCE",
         "Actuarial Analyst   Jul 2018 – May 2021",
     ]
+
+
+def helvetica(text: str, size: float = 11) -> float:
+    from pypdf._codecs.core_font_metrics import CORE_FONT_METRICS
+
+    metrics = CORE_FONT_METRICS["Helvetica"].character_widths
+    return sum(metrics[c] for c in text) / 1000 * size
+
+
+def test_a_line_the_next_word_did_not_fit_after_goes_on_below():
+    # A sidebar 140 pt wide (its widest line says so), lines 13 pt apart.
+    x, lines = 40.0, ["Certified Kubernetes", "Administrator (CKA)", "Scrum Master", "PMP"]
+    widest = "Google Cloud Engineer, 2022"
+    assert helvetica(widest) - helvetica(lines[0]) < helvetica("Administrator")
+    assert helvetica(widest) - helvetica(lines[1]) > helvetica("Scrum") + 3
+    runs = [Run("CERTIFICATIONS", x, 700, size=14, bold=True), Run(widest, x, 680)]
+    runs += [Run(text, x, 667 - 13 * index) for index, text in enumerate(lines)]
+    texts = [line.text for line in extract_document(make_pdf([runs]), "pdf").lines]
+    assert texts[1:] == [widest, "Certified Kubernetes Administrator (CKA)", "Scrum Master", "PMP"]
+    names = [
+        c["name"] for c in parse_document(make_pdf([runs]), kind="pdf").result["certifications"]
+    ]
+    assert "Certified Kubernetes Administrator (CKA)" in names
+
+
+def test_wrapped_text_beside_a_right_aligned_date_joins_before_the_date():
+    title = "Senior UX Designer, Meridian Health, New"
+    runs = [
+        Run("EXPERIENCE", 40, 720, size=14, bold=True),
+        Run(title, 40, 700),
+        Run("Feb 2021 - Present", 40 + helvetica(title) + 20, 700),
+        Run("York, NY", 40, 687),
+        Run("Led design for the patient portal used by 1.8 million members", 40, 674),
+    ]
+    texts = [line.text for line in extract_document(make_pdf([runs]), "pdf").lines]
+    assert texts[1] == "Senior UX Designer, Meridian Health, New York, NY   Feb 2021 - Present"
+
+
+def test_lines_that_end_on_purpose_stay_apart():
+    runs = [
+        # Contact items, each as wide as the column.
+        Run("sophie.laurent@example.com", 40, 700),
+        Run("New York, NY", 40, 687),
+        Run("sophielaurent.example.design", 40, 674),
+        # A bold title over a regular company.
+        Run("Principal Reliability Engineer", 40, 640, bold=True),
+        Run("Northwind", 40, 627),
+        # A paragraph gap wider than the line height.
+        Run("Kept the fleet of ninety two turbines running", 40, 600),
+        Run("Fleet", 40, 580),
+    ]
+    texts = [line.text for line in extract_document(make_pdf([runs]), "pdf").lines]
+    assert texts == [run.text for run in runs]
+
+
+def test_a_wrapped_chinese_line_joins_without_a_space():
+    from resumes.parsing.extract.pdf_runs import glue
+
+    assert (
+        glue("负责华东区域三十家医院的学术推广与", "客户维护")
+        == "负责华东区域三十家医院的学术推广与客户维护"
+    )
+    assert glue("chain-", "ladder methods") == "chain-ladder methods"
+    assert glue("Certified Kubernetes", "Administrator") == "Certified Kubernetes Administrator"

@@ -268,6 +268,8 @@ def split_sections(lines: list[Line]) -> SectionedResume:
             in_column_header = False
             continue
         inline = _inline_heading(line)
+        if inline is not None and sections and _entry_detail(sections[-1].key, line.text):
+            inline = None
         if inline is not None and (inline[0] != "languages" or _names_language(inline[1])):
             key, rest = inline
             previous = sections[-1] if sections else None
@@ -285,6 +287,19 @@ def split_sections(lines: list[Line]) -> SectionedResume:
         else:
             header.append(line)
     return SectionedResume(header=header, sections=sections)
+
+
+# "Technologies: Epic, InsightRX" under a project or a job lists what that entry used;
+# "Skills: …" there would still start the Skills section.
+_ENTRY_DETAIL = re.compile(
+    r"\s*(?:technologies(?: used)?|tech(?:nology)? stack|tools(?: used)?|environment|"
+    r"技术栈|使用技术|开发环境)\s*[:：]",
+    re.I,
+)
+
+
+def _entry_detail(section: str, text: str) -> bool:
+    return section in ("projects", "experience") and bool(_ENTRY_DETAIL.match(text))
 
 
 def _names_language(text: str) -> bool:

@@ -86,11 +86,12 @@ _INTRO = re.compile(
     r"(?: (?:included|handled|performed))?\s*[:：]$",
     re.I,
 )
-# "工作内容：负责…", "Responsibilities: Led …": a labelled description, not a header.
+# "工作内容：负责…", "Responsibilities: Led …", "技术栈：BIM": a labelled detail, not a header.
 _DESCRIPTION_LABEL = re.compile(
     r"^(?:工作内容|工作职责|主要职责|岗位职责|职责描述|工作描述|工作业绩|主要工作|主要业绩|工作成果|"
-    r"职责|业绩|成果|(?:key )?(?:responsibilities|achievements|accomplishments|duties)|"
-    r"description)\s*[:：]\s*\S",
+    r"职责|业绩|成果|技术栈|使用技术|开发环境|"
+    r"(?:key )?(?:responsibilities|achievements|accomplishments|duties)|description|"
+    r"technologies(?: used)?|tech(?:nology)? stack|tools(?: used)?|environment)\s*[:：]\s*\S",
     re.I,
 )
 

@@ -108,3 +108,23 @@ def test_top_of_a_second_column_is_not_the_sidebars_last_section():
 def test_sections_we_do_not_parse_end_the_one_before(heading):
     resume = split_sections([Line("Certifications"), Line("PMP"), Line(heading), Line("x")])
     assert [line.text for line in resume.lines_of("certifications")] == ["PMP"]
+
+
+def test_technologies_line_under_a_project_or_job_stays_in_that_entry():
+    from resumes.parsing.fields.experience import parse_experience
+
+    lines = [
+        Line("PROJECTS"),
+        Line("Vancomycin dosing protocol"),
+        Line("Moved the hospital to AUC-guided dosing."),
+        Line("Technologies: Epic, InsightRX"),
+        Line("EXPERIENCE"),
+        Line("Site Engineer, Harbor Build Co.   2019 - 2022"),
+        Line("技术栈：BIM、广联达"),
+        Line("Skills: Python, SQL"),
+    ]
+    sectioned = split_sections(lines)
+    assert sectioned.found == ["projects", "experience", "skills", "experience"]
+    assert sectioned.lines_of("projects")[-1].text == "Technologies: Epic, InsightRX"
+    jobs = parse_experience(sectioned.lines_of("experience"))
+    assert len(jobs) == 1 and jobs[0]["company"] == "Harbor Build Co."

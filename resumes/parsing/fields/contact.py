@@ -95,6 +95,11 @@ _US_STATES = [
     "WY",
     "DC",
 ]
+# Canadian provinces and territories, Australian states: "Toronto, ON", "Sydney, NSW".
+_OTHER_REGIONS = [
+    "ON", "QC", "BC", "AB", "MB", "SK", "NS", "NB", "NL", "PE", "YT", "NT", "NU",
+    "NSW", "VIC", "QLD", "TAS", "ACT",
+]  # fmt: skip
 _COUNTRIES = (
     "USA", "United States", "UK", "United Kingdom", "Canada", "China", "India", "Germany",
     "Singapore", "Australia", "France", "Japan", "Netherlands", "Ireland", "Spain", "Italy",
@@ -102,7 +107,7 @@ _COUNTRIES = (
 )  # fmt: skip
 CITY_REGION = re.compile(
     r"\b[A-Z][a-zA-Z.\-']+(?: [A-Z][a-zA-Z.\-']+){0,2}, (?:"
-    + "|".join(_US_STATES + list(_COUNTRIES))
+    + "|".join(_US_STATES + _OTHER_REGIONS + list(_COUNTRIES))
     + r")\b"
 )
 CN_CITIES = (

@@ -173,6 +173,30 @@ _EMPLOYMENT_TYPE = re.compile(
 )
 
 
+def _title_qualifiers(parts: list[str], title_index: int | None, text: str) -> set[int]:
+    """Parts that go on the title after a comma: "Charge Nurse, Emergency Department".
+
+    Only when another part is left to name the employer: in "Senior Engineer, Acme" the
+    part after the comma is the employer itself.
+    """
+    if title_index is None:
+        return set()
+    qualifiers: set[int] = set()
+    joined = parts[title_index]
+    for index in range(title_index + 1, len(parts)):
+        part = parts[index]
+        if f"{joined}, {part}" not in text or STRONG_COMPANY.search(part) or _location(part):
+            break
+        qualifiers.add(index)
+        joined = f"{joined}, {part}"
+    others = [
+        part
+        for index, part in enumerate(parts)
+        if index != title_index and index not in qualifiers and not _location(part)
+    ]
+    return qualifiers if others else set()
+
+
 def _header_fields(header: str) -> dict[str, str | None]:
     worked_as = _WORKED_AS.search(header)
     if worked_as:
@@ -200,7 +224,10 @@ def _header_fields(header: str) -> dict[str, str | None]:
         ),
         None,
     )
+    qualifiers = _title_qualifiers(parts, title_index, text)
     for index, part in enumerate(parts):
+        if index in qualifiers:
+            continue
         if location is None and _location(part):
             location = part
         elif title is None and (
@@ -226,6 +253,8 @@ def _header_fields(header: str) -> dict[str, str | None]:
         location = location or place.group("p")
     if title is None and rest:
         title = rest.pop(0)
+    if title is not None and title_index is not None and title == parts[title_index]:
+        title = ", ".join([title, *(parts[i] for i in sorted(qualifiers))])
     # "Registered Nurse · Emergency Department, St. Mary's": a dot joins a title and its
     # unit when the company is elsewhere.
     for part in rest:

@@ -202,3 +202,44 @@ def test_a_place_in_brackets_after_the_company():
 def test_a_season_before_the_year_goes_with_the_dates():
     [job] = parse_experience(lines("Data Intern — Lattice Freight (Summer 2019)\n- Cleaned data"))
     assert (job["company"], job["title"]) == ("Lattice Freight", "Data Intern")
+
+
+@pytest.mark.parametrize(
+    ("lines", "company", "title"),
+    [
+        # The employer elsewhere: what follows the title's comma qualifies the title.
+        (
+            ["Staff Nurse, Cardiac Care Unit · Lakeview General Hospital   2019 - 2022"],
+            "Lakeview General Hospital",
+            "Staff Nurse, Cardiac Care Unit",
+        ),
+        (
+            ["Principal Analyst, Pricing   Mar 2018 - Present", "Harbourline Mutual   Leeds, UK"],
+            "Harbourline Mutual",
+            "Principal Analyst, Pricing",
+        ),
+        # No other candidate: the part after the comma is the employer.
+        (["Software Engineer, Brightwave   2019 - 2022"], "Brightwave", "Software Engineer"),
+        (
+            ["Web Developer, Northern Pixel — Vancouver, BC   2019 - 2021"],
+            "Northern Pixel",
+            "Web Developer",
+        ),
+        # A legal form is never part of a title.
+        (
+            ["Data Engineer, Quarry Labs Inc.   2020 - 2023", "Platform team"],
+            "Quarry Labs Inc.",
+            "Data Engineer",
+        ),
+    ],
+)
+def test_a_title_keeps_its_qualifier_when_the_employer_is_named_elsewhere(lines, company, title):
+    job = parse_experience([Line(text) for text in lines])[0]
+    assert (job["company"], job["title"]) == (company, title)
+
+
+def test_canadian_and_australian_regions_are_places():
+    from resumes.parsing.fields.contact import CITY_REGION
+
+    assert CITY_REGION.search("Toronto, ON").group(0) == "Toronto, ON"
+    assert CITY_REGION.search("Wollongong, NSW").group(0) == "Wollongong, NSW"

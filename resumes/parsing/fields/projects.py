@@ -179,8 +179,9 @@ def parse_projects(lines: list[Line]) -> list[dict[str, Any]]:
 
 
 _CERT_CONTINUATION = re.compile(
-    r"^[·•\s]*(?:issued|issuer|credential|license|licence|expires?|expiration|exp\b|valid|"
-    r"renewed|id\b|"
+    # Whole words: "Licensed Practical Nurse" is a name, "License #12345" a detail.
+    r"^[·•\s]*(?:(?:issued|issuer|credential|license|licence|expires?|expiration|exp|valid|"
+    r"renewed|id)\b|"
     r"颁发|发证|证书编号|有效期)",
     re.I,
 )
@@ -308,6 +309,43 @@ def _names_credential(part: str) -> bool:
     )
 
 
+# Where a licence is valid: "Registered Pharmacist, Ohio".
+_JURISDICTION = re.compile(
+    r"(?:State of )?(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|"
+    r"Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|"
+    r"Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|"
+    r"Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|"
+    r"Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|"
+    r"Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|Ontario|Quebec|"
+    r"British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|New Brunswick|"
+    r"New South Wales|Victoria|Queensland|England|Scotland|Wales|Northern Ireland)"
+    r"(?: State)?"
+)
+# "Certified in Logistics, Transportation and Distribution (CLTD)": the acronym closes
+# the name it abbreviates.
+_CLOSING_ACRONYM = re.compile(r"[(（][A-Z][A-Za-z0-9\-&/]{1,9}[)）]$")
+# "Initial License, General Science (5-8)": the subject of a licence or certificate.
+_CREDENTIAL_NOUN_END = re.compile(
+    r"\b(?:License|Licence|Certificate|Certification|Endorsement|Permit|Credential)$"
+)
+
+
+def _comma_goes_on(name: str, part: str) -> bool:
+    """Whether the part after a comma is more of the certificate's name, not its issuer."""
+    return _names_credential(part) or _name_continues(name, part)
+
+
+def _name_continues(name: str, part: str) -> bool:
+    """A jurisdiction, the rest of an acronym's words, a licence's subject."""
+    if _JURISDICTION.fullmatch(part):
+        return True
+    if _ISSUERS.search(part) or _issuer_line(part) or _ISSUING_BODY.search(part):
+        return False
+    if _CLOSING_ACRONYM.search(part) and not _CLOSING_ACRONYM.search(name):
+        return True
+    return bool(_CREDENTIAL_NOUN_END.search(name))
+
+
 _SHORT_CJK_CREDENTIAL = 12
 # A credential level that a specialty follows after a comma.
 _GENERIC_CREDENTIAL_END = re.compile(
@@ -323,8 +361,15 @@ def _listed_credentials(text: str) -> list[str]:
     if " | " in text or has_date(text):
         return [text]
     parts = [part for part in _LIST_SPLIT.split(text) if part]
-    if len(parts) == 2 and "," in text and _GENERIC_CREDENTIAL_END.search(parts[0]):
-        return [text]  # "Oracle Certified Professional, Java SE 11 Developer"
+    if (
+        len(parts) == 2
+        and "," in text
+        and (
+            # "Oracle Certified Professional, Java SE 11 Developer", "Initial License, Biology"
+            _GENERIC_CREDENTIAL_END.search(parts[0]) or _name_continues(parts[0], parts[1])
+        )
+    ):
+        return [text]
     if len(parts) >= 2 and all(
         # "英语六级、计算机二级、驾驶证": short Chinese names, no sentence.
         has_cjk(part) and len(part) <= _SHORT_CJK_CREDENTIAL and not is_prose(part)
@@ -373,7 +418,11 @@ def parse_certifications(lines: list[Line]) -> list[dict[str, Any]]:
         if not fields:
             continue
         name = fields[0]
-        if len(fields) > 1 and f"{name}, {fields[1]}" in cleaned and _names_credential(fields[1]):
+        if (
+            len(fields) > 1
+            and f"{name}, {fields[1]}" in cleaned
+            and _comma_goes_on(name, fields[1])
+        ):
             # "Oracle Certified Professional, Java SE 11 Developer": one name with a comma.
             name = f"{name}, {fields.pop(1)}"
         if issuer is None and len(fields) > 1:

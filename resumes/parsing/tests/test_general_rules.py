@@ -244,3 +244,30 @@ def test_canadian_and_australian_regions_are_places():
     for place in ("Toronto, ON", "Wollongong, NSW"):
         match = CITY_REGION.search(f"Analyst   {place}")
         assert match is not None and match.group(0) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Where a licence is valid, after a comma.
+        (
+            "Licensed Practical Nurse, Texas\nTexas Board of Nursing, 2019",
+            [("Licensed Practical Nurse, Texas", "Texas Board of Nursing")],
+        ),
+        # The acronym at the end closes a name with a comma in it.
+        (
+            "Certified in Procurement, Sourcing and Contracts (CPSC), 2021",
+            [("Certified in Procurement, Sourcing and Contracts (CPSC)", None)],
+        ),
+        # The subject of a licence.
+        (
+            "Provisional Teaching License, Biology (9-12)",
+            [("Provisional Teaching License, Biology (9-12)", None)],
+        ),
+        # Two credentials on a line still split; an issuer after a comma stays the issuer.
+        ("PMP, Certified ScrumMaster", [("PMP", None), ("Certified ScrumMaster", None)]),
+        ("Scrum Master, Scrum Alliance, 2020", [("Scrum Master", "Scrum Alliance")]),
+    ],
+)
+def test_a_comma_that_continues_a_certificate_name(text, expected):
+    assert certs(text) == expected

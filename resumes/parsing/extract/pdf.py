@@ -16,6 +16,7 @@ import warnings
 from typing import Any
 
 from resumes.parsing.dates import has_date
+from resumes.parsing.extract.cjk_glyphs import fix_glyph_mappings
 from resumes.parsing.extract.headings import mark_headings
 from resumes.parsing.extract.model import ExtractedDocument, Line
 from resumes.parsing.extract.pdf_runs import TextRun, glue, line_pitches, right_edge, wrapped
@@ -370,5 +371,6 @@ def extract_pdf(data: bytes) -> ExtractedDocument:
                     )
                     starts_column = False
         pages = len(reader.pages)
+    fix_glyph_mappings(lines)
     mark_headings(lines)
     return ExtractedDocument(lines=lines, pages=pages)

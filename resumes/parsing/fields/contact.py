@@ -39,7 +39,9 @@ NAME_LABEL = re.compile(
     re.I,
 )
 LOCATION_LABEL = re.compile(
-    rf"(?:location|address|city|based in|现居住?地|居住地|所在地|现居|地址|城市|籍贯){_LABEL}(?P<v>[^|;；\n]{{2,60}})",
+    # "现居城市 | 重庆" is a table row: the label, then the value in the next cell.
+    rf"(?:location|address|city|based in|(?:现居|所在|居住|目前所在)城市|现居住?地|居住地|所在地|现居|"
+    rf"地址|城市|籍贯)(?:\s*\|\s*|{_LABEL})(?P<v>[^|;；\n]{{2,60}})",
     re.I,
 )
 _US_STATES = [

@@ -67,3 +67,11 @@ def test_scheme_less_personal_site_in_the_header():
     skills = [Line("SKILLS"), Line("Node.js, ASP.NET, socket.io")]
     info = extract_basic_info(header, [], header + skills)
     assert info["links"] == ["github.com/mlopez", "marialopez.dev", "JaneDoe.com/work"]
+
+
+def test_a_location_label_and_its_value_in_table_cells():
+    from resumes.parsing.fields.contact import LOCATION_LABEL
+
+    for row, value in (("现居城市 | 重庆 | 性别 | 男", "重庆"), ("所在城市：福建厦门", "福建厦门")):
+        match = LOCATION_LABEL.search(row)
+        assert match is not None and match.group("v").strip() == value

@@ -44,6 +44,10 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "skills & tools", "technologies", "tech stack", "skills and tools", "competencies",
         "technical proficiencies", "expertise", "skills & interests", "skill details",
         "it skills", "computer skills", "software skills", "technical expertise",
+        "areas of expertise", "core expertise", "key expertise", "skills & expertise",
+        "expertise & skills", "core strengths", "key strengths", "professional skills",
+        "skill set", "skillset", "technical skill set", "tools & technologies",
+        "technologies & tools", "skills & technologies", "proficiencies", "capabilities",
         "专业技能", "技能", "技能特长", "个人技能", "技术栈", "技能证书", "职业技能", "技术能力",
     ),
     "projects": (

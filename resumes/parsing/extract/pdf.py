@@ -343,7 +343,6 @@ def extract_pdf(data: bytes) -> ExtractedDocument:
             columns = _page_lines(runs, width)
             for number_in_page, column in enumerate(columns):
                 items = _indented(column)
-                edge = right_edge(column)
                 pitches = line_pitches(column)
                 # [header, left, right] when the page has two columns.
                 starts_column = number_in_page == 2
@@ -352,6 +351,7 @@ def extract_pdf(data: bytes) -> ExtractedDocument:
                     text = _join(group)
                     if not text:
                         continue
+                    edge = right_edge(column, (above or group)[0].x0, group[0].x0)
                     if above and _continues(above, group, lines[-1].text, text, edge, pitches):
                         head, gap, field = lines[-1].text.partition("   ")
                         lines[-1].text = glue(head, text) + gap + field

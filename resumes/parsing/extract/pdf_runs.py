@@ -43,6 +43,14 @@ _CONTACT = re.compile(
 )
 # A line that starts with a label and a colon: "Cloud: AWS", "技能：Python".
 _LABELLED = re.compile(r"[^\s:：]{1,20}(?: [^\s:：]+){0,2}\s*[:：]")
+# A verb that starts a bullet point, capitalised: wrapped text seldom starts with one.
+_NEW_ITEM = re.compile(
+    r"(?:[A-Z][a-z]+ed|Led|Built|Ran|Cut|Won|Wrote|Grew|Drove|Set|Took|Made|Sold|Brought|"
+    r"Taught|Oversaw|Lead|Manage|Develop|Build|Own|Run|Drive|Design|Create|Coordinate|"
+    r"Support|Prepare|Mentor|Partner|Deliver|Maintain|Plan|Train|Write|Analy[sz]e|Handle)\b"
+)
+# An entry's last words: a year, a bracket closed.
+_CLOSED_END = re.compile(r"(?:\b(?:19|20)\d{2}|[)）])$")
 # Words that say the text goes on: "Certified in Logistics," / "and Distribution".
 _OPEN_END = re.compile(r"(?:[,&/(\-–、，]|\b(?:and|of|for|in|the|to|at|with|on))$", re.I)
 _CONTINUED_START = re.compile(r"[a-z(&]|(?:and|of|for|in)\b")
@@ -59,13 +67,19 @@ def line_pitches(column: list[list[TextRun]]) -> dict[int, float]:
     return pitches
 
 
-def right_edge(column: list[list[TextRun]]) -> tuple[float, bool]:
-    """The column's right edge, and whether two lines or more end near it.
+def right_edge(column: list[list[TextRun]], *starts: float) -> tuple[float, bool]:
+    """The right edge of the lines that start where ``starts`` say, and whether two
+    lines or more end near it.
 
-    Wrapped lines end within about a word of the edge; one line alone there may just
-    be the longest item of a list.
+    Lines that start at one x share a box (a sidebar, a list); its edge is where its
+    longest lines end. Wrapped lines end within about a word of it; one line alone
+    there may just be the longest item of a list.
     """
-    ends = [(line[-1].x1, line[-1].size) for line in column if line]
+    ends = [
+        (line[-1].x1, line[-1].size)
+        for line in column
+        if line and any(abs(line[0].x0 - start) <= _ALIGN for start in starts)
+    ]
     if not ends:
         return 0.0, False
     right = max(end for end, _ in ends)
@@ -105,6 +119,10 @@ def wrapped(
         return False
     if _LABELLED.match(text_below):
         return False  # "Cloud: AWS, Docker": a field of its own
+    if _NEW_ITEM.match(text_below) and not _OPEN_END.search(text_above):
+        return False  # "Reduced turnover by 20%": the next bullet, its glyph drawn
+    if _CLOSED_END.search(text_above) and text_below[:1].isupper():
+        return False  # "… (Jan 2023)" then "Basic Life Support": the next entry
     if right - last.x1 >= _first_word_width(first):
         return False  # the word would have fit: the line ended on purpose
     # Is the edge real? Other lines ending there say so, or the words themselves.

@@ -128,3 +128,10 @@ def test_technologies_line_under_a_project_or_job_stays_in_that_entry():
     assert sectioned.lines_of("projects")[-1].text == "Technologies: Epic, InsightRX"
     jobs = parse_experience(sectioned.lines_of("experience"))
     assert len(jobs) == 1 and jobs[0]["company"] == "Harbor Build Co."
+
+
+@pytest.mark.parametrize(
+    "heading", ["Areas of Expertise", "CORE STRENGTHS", "Skill Set", "Tools & Technologies"]
+)
+def test_more_skills_heading_wordings(heading):
+    assert heading_key(heading) == "skills"

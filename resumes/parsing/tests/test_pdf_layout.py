@@ -1,4 +1,4 @@
-"""Run widths from the PDF's fonts: narrow gutters, field gaps and small capitals."""
+"""PDF layout from glyph widths: narrow gutters, field gaps, small capitals, wrapped lines."""
 
 from resumes.parsing import parse_document
 from resumes.parsing.extract import extract_document
@@ -172,3 +172,52 @@ def test_a_wrapped_chinese_line_joins_without_a_space():
     )
     assert glue("chain-", "ladder methods") == "chain-ladder methods"
     assert glue("Certified Kubernetes", "Administrator") == "Certified Kubernetes Administrator"
+
+
+def test_a_sidebar_wraps_at_its_own_edge_not_at_a_wider_line_above_it():
+    # The name above the sidebar starts further left and runs wider; the sidebar's
+    # own lines (x=60) end at its edge, ~150 pt.
+    runs = [Run("Alexandra Whitfield-Moreno, PMP", 47, 740, size=14)]
+    sidebar = [
+        "Containers: Kubernetes,",
+        "Docker, Helm, Argo CD",
+        "Certified Kubernetes",
+        "Administrator (CKA)",
+        "Observability: Grafana",
+    ]
+    runs += [Run(text, 60, 700 - 13 * index) for index, text in enumerate(sidebar)]
+    lines = extract_document(make_pdf([runs]), "pdf").lines
+    texts = [line.text.removeprefix("• ") for line in lines]
+    assert texts[1:] == [
+        "Containers: Kubernetes, Docker, Helm, Argo CD",
+        "Certified Kubernetes Administrator (CKA)",
+        "Observability: Grafana",
+    ]
+
+
+def test_bullets_drawn_as_graphics_stay_apart_when_the_next_starts_anew():
+    # List items whose bullets are drawn, not written: only the indent is left. Each
+    # line ends at the column's edge.
+    jobs = [
+        "Lead a five-person HR team supporting 1,400 employees in nine warehouses",
+        "Reduced first-year turnover from 48% to 31% with a new onboarding plan",
+    ]
+    certificates = [
+        "Basic Life Support (BLS), American Heart Association (Jan 2023)",
+        "Advanced Cardiovascular Life Support (ACLS), American Heart Association",
+    ]
+    runs = [Run("EXPERIENCE", 40, 720, size=14, bold=True)]
+    runs += [Run(text, 54, 700 - 13 * index) for index, text in enumerate(jobs)]
+    runs.append(Run("CERTIFICATIONS", 40, 660, size=14, bold=True))
+    runs += [Run(text, 54, 640 - 13 * index) for index, text in enumerate(certificates)]
+    runs.append(Run("HR Manager, Peachtree Logistics", 40, 600))
+    texts = [
+        line.text.removeprefix("• ") for line in extract_document(make_pdf([runs]), "pdf").lines
+    ]
+    assert texts == [
+        "EXPERIENCE",
+        *jobs,
+        "CERTIFICATIONS",
+        *certificates,
+        "HR Manager, Peachtree Logistics",
+    ]

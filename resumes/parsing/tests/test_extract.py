@@ -159,6 +159,36 @@ def test_ocr_cleanup():
     assert clean_ocr_text("e Built APIs") == "• Built APIs"
 
 
+def test_ocr_brackets_and_specks():
+    assert clean_ocr_text("物流师〈三级 〉") == "物流师（三级）"
+    assert clean_ocr_text("“北京传神语联翻译有限公司") == "北京传神语联翻译有限公司"
+    assert clean_ocr_text("。普华永道中天会计师事务所") == "普华永道中天会计师事务所"
+    assert clean_ocr_text("“精益求精”的工作态度") == "“精益求精”的工作态度"
+
+
+@pytest.mark.parametrize("name", ["梁志远", "罗斌", "高雪"])
+def test_ocr_reads_a_big_name_over_a_sidebar(name):
+    # Tesseract's page segmentation drops a large line set apart at the top of a
+    # sidebar while the main column starts beside it; the name is read on its own.
+    from conftest import require_tool
+
+    require_tool("tesseract")
+    html = (
+        '<html><head><meta charset="utf-8"><style>body{font-family:"Noto Serif CJK SC",'
+        '"Noto Sans CJK SC",serif;font-size:15pt;margin:60px;display:flex;gap:40px}'
+        ".side{width:300px;background:#eef1f5;padding:16px} .main{flex:1}"
+        "h1{font-size:44px;margin:0 0 8px}</style></head><body>"
+        f'<div class="side"><h1>{name}</h1><p>物流主管</p><h3>联系方式</h3>'
+        "<p>电话：139 0000 1234</p><p>邮箱：test@example.cn</p></div>"
+        '<div class="main"><h3>个人简介</h3><p>港口物流与仓储管理经验10年。</p>'
+        "<h3>工作经历</h3><p>2019.05 - 至今 青岛港国际物流有限公司 物流主管</p>"
+        "<p>• 负责保税仓库日常运营</p><h3>教育背景</h3>"
+        "<p>2010.09 - 2014.06 中国海洋大学 物流管理 本科</p></div></body></html>"
+    )
+    result = parse_document(render_html(html, pdf=False), kind="image").result
+    assert result["basic_info"]["name"] == name
+
+
 def test_ocr_of_a_chinese_resume_image():
     from conftest import require_tool
 

@@ -136,7 +136,7 @@ def test_every_fixture_has_truth_and_spread() -> None:
     assert docs == sorted(r["stem"] for r in MANIFEST)
     assert len(MANIFEST) >= 44
     langs = Counter(r["language"] for r in MANIFEST)
-    assert langs["zh"] >= 15
+    assert 3 * langs["zh"] >= len(MANIFEST)  # at least a third Chinese
     families = Counter(r["family"] for r in MANIFEST)
     for fam in ("pdf-onecol", "pdf-twocol", "pdf-multipage", "docx", "image"):
         assert families[fam] >= 6, fam

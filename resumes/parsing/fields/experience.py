@@ -173,6 +173,12 @@ _EMPLOYMENT_TYPE = re.compile(
 )
 
 
+# What qualifies a title: a few capitalised words naming a unit, specialty or market
+# ("Emergency Department", "Pricing", "Investment Banking"), not a description
+# ("Managing all the kitchen staff").
+_QUALIFIER = re.compile(r"[A-Z][\w&/\-]*(?: (?:of|and|&|for|the|[A-Z0-9][\w&/\-]*)){0,4}")
+
+
 def _title_qualifiers(parts: list[str], title_index: int | None, text: str) -> set[int]:
     """Parts that go on the title after a comma: "Charge Nurse, Emergency Department".
 
@@ -187,6 +193,8 @@ def _title_qualifiers(parts: list[str], title_index: int | None, text: str) -> s
         part = parts[index]
         if f"{joined}, {part}" not in text or STRONG_COMPANY.search(part) or _location(part):
             break
+        if not _QUALIFIER.fullmatch(part) or is_prose(part) or is_sentence(part):
+            break  # "Kitchen Manager, Managing all the kitchen staff": a description
         qualifiers.add(index)
         joined = f"{joined}, {part}"
     others = [

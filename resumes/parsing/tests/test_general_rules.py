@@ -271,3 +271,11 @@ def test_canadian_and_australian_regions_are_places():
 )
 def test_a_comma_that_continues_a_certificate_name(text, expected):
     assert certs(text) == expected
+
+
+def test_a_description_after_the_comma_is_no_title_qualifier():
+    lines_ = [
+        "Kitchen Manager, Managing all the kitchen staff   2015 - 2019",
+        "Elena's on the Green",
+    ]
+    assert parse_experience([Line(text) for text in lines_])[0]["title"] == "Kitchen Manager"

@@ -62,9 +62,13 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "certifications", "certificates", "certification", "licenses",
         "licenses & certifications", "licenses and certifications",
         "certifications & licenses", "professional certifications", "certifications & training",
-        "certification details", "证书", "资格证书", "资格认证", "职业资格", "证书与资质", "证书资质", "获得证书", "专业证书",
+        "certification details", "credentials", "professional credentials", "证书", "资格证书", "资格认证", "职业资格", "证书与资质", "证书资质", "获得证书", "专业证书",
     ),
-    "languages": ("languages", "language skills", "language", "语言能力", "语言", "外语能力"),
+    "languages": (
+        "languages", "language skills", "language", "working languages", "languages spoken",
+        "spoken languages", "language proficiency", "language proficiencies",
+        "语言能力", "语言", "外语能力", "外语水平", "语言水平", "外语",
+    ),
     "other": (
         "awards", "honors", "honors & awards", "awards & honors", "achievements",
         "interests", "hobbies", "activities", "volunteer", "volunteering",

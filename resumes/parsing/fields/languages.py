@@ -13,8 +13,18 @@ LANGUAGE_NAMES = (
     "German", "Japanese", "Korean", "Russian", "Portuguese", "Italian", "Arabic", "Hindi",
     "Dutch", "Swedish", "Turkish", "Vietnamese", "Thai", "Indonesian", "Malay", "Polish",
     "Hebrew", "Greek", "Urdu", "Bengali", "Tamil", "Persian", "Ukrainian",
+    "Marathi", "Telugu", "Kannada", "Malayalam", "Gujarati", "Punjabi", "Odia", "Nepali",
+    "Sinhala", "Tagalog", "Filipino", "Swahili", "Amharic", "Yoruba", "Hausa", "Zulu",
+    "Afrikaans", "Norwegian", "Danish", "Finnish", "Icelandic", "Czech", "Slovak",
+    "Hungarian", "Romanian", "Bulgarian", "Serbian", "Croatian", "Slovenian", "Albanian",
+    "Lithuanian", "Latvian", "Estonian", "Catalan", "Basque", "Irish", "Welsh", "Farsi",
+    "Pashto", "Kurdish", "Armenian", "Georgian", "Azerbaijani", "Kazakh", "Uzbek",
+    "Mongolian", "Burmese", "Khmer", "Lao", "Taiwanese", "Hokkien", "Shanghainese",
+    "American Sign Language", "British Sign Language",
     "英语", "英文", "汉语", "中文", "普通话", "粤语", "日语", "韩语", "法语", "德语",
-    "西班牙语", "俄语", "葡萄牙语", "意大利语", "阿拉伯语",
+    "西班牙语", "俄语", "葡萄牙语", "意大利语", "阿拉伯语", "日文", "韩文", "法文", "德文",
+    "俄文", "西班牙文", "泰语", "越南语", "马来语", "印尼语", "荷兰语", "瑞典语", "土耳其语",
+    "波兰语", "希腊语", "印地语", "闽南语", "上海话", "手语",
 )  # fmt: skip
 _NAME = re.compile(
     r"(?<![A-Za-z])(?:" + "|".join(sorted(LANGUAGE_NAMES, key=len, reverse=True)) + r")(?![A-Za-z])"
@@ -27,6 +37,18 @@ def find_language_names(text: str) -> list[str]:
     return _NAME.findall(text)
 
 
+_SPACED_DASH = re.compile(r"\s+[-–—]\s+")
+
+
+def _dash_separated(item: str) -> list[str]:
+    """ "Italian (Native) - English (Fluent)": a dash between two languages separates
+    them; in "English - Native" it joins a language and its level."""
+    pieces = _SPACED_DASH.split(item)
+    if len(pieces) > 1 and sum(1 for piece in pieces if _NAME.search(piece)) > 1:
+        return pieces
+    return [item]
+
+
 def parse_languages(lines: list[Line]) -> list[dict[str, Any]]:
     entries: list[dict[str, Any]] = []
     seen: set[str] = set()
@@ -37,7 +59,11 @@ def parse_languages(lines: list[Line]) -> list[dict[str, Any]]:
             lambda m: m.group(0).replace(",", _KEPT_COMMA).replace("，", _KEPT_COMMA),
             strip_bullet(line.text),
         )
-        items = [item.replace(_KEPT_COMMA, ",") for item in _ITEM_SPLIT.split(text)]
+        items = [
+            piece.replace(_KEPT_COMMA, ",")
+            for item in _ITEM_SPLIT.split(text)
+            for piece in _dash_separated(item)
+        ]
         for item in items:
             match = _NAME.search(item)
             if match is None:

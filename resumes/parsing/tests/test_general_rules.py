@@ -279,3 +279,38 @@ def test_a_description_after_the_comma_is_no_title_qualifier():
         "Elena's on the Green",
     ]
     assert parse_experience([Line(text) for text in lines_])[0]["title"] == "Kitchen Manager"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("English (Fluent)\nHindi (Native)\nMarathi (Native)", ["English", "Hindi", "Marathi"]),
+        ("Italian (Native) - English (Fluent)", ["Italian", "English"]),
+        ("English - Native", ["English"]),
+        ("泰语：日常交流、日文：N1", ["泰语", "日文"]),
+    ],
+)
+def test_language_lists(text, names):
+    from resumes.parsing.fields.languages import parse_languages
+
+    assert [entry["name"] for entry in parse_languages(lines(text))] == names
+
+
+def test_english_dash_level_keeps_its_level():
+    from resumes.parsing.fields.languages import parse_languages
+
+    assert parse_languages(lines("English - Native")) == [
+        {"name": "English", "proficiency": "Native"}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "key"),
+    [
+        ("Working Languages", "languages"),
+        ("外语水平", "languages"),
+        ("Credentials", "certifications"),
+    ],
+)
+def test_more_language_and_credential_headings(heading, key):
+    assert heading_key(heading) == key

@@ -54,7 +54,9 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "projects", "project experience", "personal projects", "selected projects",
         "key projects", "academic projects", "side projects", "project work",
         "relevant projects", "notable projects", "open source projects", "course projects",
-        "project details", "project highlights",
+        "project details", "project highlights", "open source", "open-source",
+        "open source contributions", "open-source contributions", "open source work",
+        "教研成果", "教研项目",
         "项目实践", "项目作品", "实践项目", "个人项目", "开源项目", "项目与实践", "科研项目",
         "项目经历", "项目经验", "项目", "主要项目",
     ),
@@ -94,7 +96,7 @@ _PROJECT_HEADING = re.compile(
     r"(?:[a-z\-]+ ){0,2}projects(?: (?:work|undertaken|handled|done|completed|summary|"
     r"profile|portfolio|details))?(?: & [a-z]+(?: [a-z]+)?)?"
     r"|project(?: work| experience| details)?"
-    r"|[\u4e00-\u9fff]{0,4}项目(?:经历|经验|实践|作品|简介)?"
+    r"|[\u4e00-\u9fff]{0,4}项目(?:经历|经验|实践|作品|简介|业绩|成果|案例)?"
 )
 # "Technical Certifications", "Professional Licensure", "荣誉证书". A singular
 # "Graduate Certificate" or "毕业证书" names a qualification in Education instead.

@@ -123,6 +123,19 @@ def _marker(line: str) -> str:
     return match.group(0).strip()[:1] if match else ""
 
 
+def _bold_names(lines: list[Line]) -> set[str]:
+    """Short bold lines in a section whose other lines are not bold: project names."""
+    written = [line for line in lines if line.text.strip()]
+    bold = [line for line in written if line.bold]
+    if not bold or len(bold) * 2 > len(written):
+        return set()
+    return {
+        strip_bullet(line.text.strip())
+        for line in bold
+        if len(line.text.split()) <= _MAX_NAME_WORDS and not is_sentence(line.text)
+    }
+
+
 def _unbullet_names(lines: list[Line]) -> list[str]:
     """Nested lists name each project on the outer level ("• Tidewatch" over "- Built …"),
     and bold lines are names: both lose their bullet so they read as headers."""
@@ -154,7 +167,13 @@ def _unbullet_names(lines: list[Line]) -> list[str]:
 def parse_projects(lines: list[Line]) -> list[dict[str, Any]]:
     projects: list[dict[str, Any]] = []
     texts = [Line(text=text) for text in _unbullet_names(lines)]
-    for block in group_entries(texts, _starts_project):
+    names = _bold_names(lines)
+
+    def starts(line: str, current: list[str]) -> bool:
+        # A name set in bold, under a project that has more than its name.
+        return (line in names and len(current) > 1) or _starts_project(line, current)
+
+    for block in group_entries(texts, starts):
         header, details = block[0], block[1:]
         named = _named_line(header) if _is_detail(header) else None
         if named is not None:

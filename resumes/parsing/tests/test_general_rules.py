@@ -314,3 +314,21 @@ def test_english_dash_level_keeps_its_level():
 )
 def test_more_language_and_credential_headings(heading, key):
     assert heading_key(heading) == key
+
+
+def test_bold_names_start_projects_whose_descriptions_are_not_sentences():
+    section = [
+        Line("Harbour Point Medical Pavilion", bold=True),
+        Line("$88M, 150,000 sq ft outpatient pavilion; LEED Gold."),
+        Line("Northgate Cold Storage Hub", bold=True),
+        Line("$21M, 400,000 sq ft freezer warehouse delivered in 9 months."),
+    ]
+    names = [project["name"] for project in parse_projects(section)]
+    assert names == ["Harbour Point Medical Pavilion", "Northgate Cold Storage Hub"]
+
+
+@pytest.mark.parametrize(
+    "heading", ["OPEN SOURCE", "Open-Source Contributions", "主要项目业绩", "教研成果"]
+)
+def test_more_project_headings(heading):
+    assert heading_key(heading) == "projects"

@@ -112,6 +112,22 @@ CITY_REGION = re.compile(
     + "|".join(_US_STATES + _OTHER_REGIONS + list(_COUNTRIES))
     + r")\b"
 )
+# Cities a resume names without a region ("Lendwise, London"): the larger business
+# cities of the English-speaking world and of the places candidates often move from.
+WORLD_CITIES = (
+    "London", "Manchester", "Birmingham", "Edinburgh", "Glasgow", "Leeds", "Bristol",
+    "Dublin", "Paris", "Berlin", "Munich", "Hamburg", "Frankfurt", "Amsterdam", "Rotterdam",
+    "Brussels", "Zurich", "Geneva", "Vienna", "Madrid", "Barcelona", "Lisbon", "Milan",
+    "Rome", "Stockholm", "Copenhagen", "Oslo", "Helsinki", "Warsaw", "Prague", "Toronto",
+    "Vancouver", "Montreal", "Ottawa", "Calgary", "Sydney", "Melbourne", "Brisbane", "Perth",
+    "Auckland", "Wellington", "Singapore", "Hong Kong", "Tokyo", "Osaka", "Seoul", "Taipei",
+    "Shanghai", "Beijing", "Shenzhen", "Bangalore", "Bengaluru", "Mumbai", "Pune",
+    "Hyderabad", "Chennai", "Delhi", "New Delhi", "Gurgaon", "Gurugram", "Noida", "Kolkata",
+    "Dubai", "Abu Dhabi", "Tel Aviv", "New York", "San Francisco", "Los Angeles", "Chicago",
+    "Boston", "Seattle", "Austin", "Houston", "Dallas", "Atlanta", "Denver", "Miami",
+    "Washington", "Philadelphia", "Remote",
+)  # fmt: skip
+TRAILING_CITY = re.compile(r",\s*(?P<city>" + "|".join(WORLD_CITIES) + r")\s*$")
 CN_CITIES = (
     "北京", "上海", "广州", "深圳", "杭州", "成都", "南京", "武汉", "西安", "苏州", "天津",
     "重庆", "长沙", "郑州", "青岛", "厦门", "合肥", "济南", "大连", "宁波", "无锡", "东莞",

@@ -18,7 +18,7 @@ from resumes.parsing.fields.common import (
     split_fields,
     strip_bullet,
 )
-from resumes.parsing.fields.contact import _CN_CITY, CITY_REGION
+from resumes.parsing.fields.contact import _CN_CITY, CITY_REGION, TRAILING_CITY
 
 TITLE = re.compile(
     r"\b(?:Engineer|Developer|Manager|Analyst|Intern|Scientist|Designer|Consultant|Lead|"
@@ -182,12 +182,13 @@ _QUALIFIER = re.compile(r"[A-Z][\w&/\-]*(?: (?:of|and|&|for|the|[A-Z0-9][\w&/\-]
 def _title_qualifiers(parts: list[str], title_index: int | None, text: str) -> set[int]:
     """Parts that go on the title after a comma: "Charge Nurse, Emergency Department".
 
-    Only when another part is left to name the employer: in "Senior Engineer, Acme" the
-    part after the comma is the employer itself.
+    Only when a part is left to name the employer: in "Senior Engineer, Acme" the part
+    after the comma is the employer itself, and in "Senior Analyst, Demand Planning,
+    Buckeye Brands" the last of the chain is.
     """
     if title_index is None:
         return set()
-    qualifiers: set[int] = set()
+    chain: list[int] = []
     joined = parts[title_index]
     for index in range(title_index + 1, len(parts)):
         part = parts[index]
@@ -195,14 +196,25 @@ def _title_qualifiers(parts: list[str], title_index: int | None, text: str) -> s
             break
         if not _QUALIFIER.fullmatch(part) or is_prose(part) or is_sentence(part):
             break  # "Kitchen Manager, Managing all the kitchen staff": a description
-        qualifiers.add(index)
+        chain.append(index)
         joined = f"{joined}, {part}"
     others = [
         part
         for index, part in enumerate(parts)
-        if index != title_index and index not in qualifiers and not _location(part)
+        if index != title_index and index not in chain and not _location(part)
     ]
-    return qualifiers if others else set()
+    if others:
+        return set(chain)
+    return set(chain[:-1])
+
+
+def _place_off(company: str) -> tuple[str, str | None]:
+    """ "North Star Electric, Minneapolis, MN" -> the employer and its place."""
+    match = CITY_REGION.search(company) or TRAILING_CITY.search(company)
+    if match is None or match.start() == 0:
+        return company, None
+    place = match.group("city") if "city" in match.groupdict() else match.group(0)
+    return company[: match.start()].strip(" ,，"), place
 
 
 def _header_fields(header: str) -> dict[str, str | None]:
@@ -216,7 +228,10 @@ def _header_fields(header: str) -> dict[str, str | None]:
         }
     labelled_company, labelled_title, text = _labelled_fields(remove_dates(header))
     location = None
-    match = CITY_REGION.search(text)
+    if labelled_company:
+        # "Company: North Star Electric, Minneapolis, MN": the cell holds the place too.
+        labelled_company, location = _place_off(labelled_company)
+    match = CITY_REGION.search(text) if location is None else None
     if match:
         location = match.group(0)
         text = drop_empty_brackets(text.replace(location, "   "))
@@ -232,7 +247,18 @@ def _header_fields(header: str) -> dict[str, str | None]:
         ),
         None,
     )
-    qualifiers = _title_qualifiers(parts, title_index, text)
+    # "Software Engineer" names a title although "Software" can end a company's name.
+    title_at = title_index
+    if title_at is None:
+        title_at = next(
+            (
+                i
+                for i, part in enumerate(parts)
+                if TITLE.search(part) and not STRONG_COMPANY.search(part) and not _location(part)
+            ),
+            None,
+        )
+    qualifiers = _title_qualifiers(parts, title_at, text)
     for index, part in enumerate(parts):
         if index in qualifiers:
             continue
@@ -261,7 +287,7 @@ def _header_fields(header: str) -> dict[str, str | None]:
         location = location or place.group("p")
     if title is None and rest:
         title = rest.pop(0)
-    if title is not None and title_index is not None and title == parts[title_index]:
+    if title is not None and title_at is not None and title == parts[title_at]:
         title = ", ".join([title, *(parts[i] for i in sorted(qualifiers))])
     # "Registered Nurse · Emergency Department, St. Mary's": a dot joins a title and its
     # unit when the company is elsewhere.

@@ -332,3 +332,40 @@ def test_bold_names_start_projects_whose_descriptions_are_not_sentences():
 )
 def test_more_project_headings(heading):
     assert heading_key(heading) == "projects"
+
+
+@pytest.mark.parametrize(
+    ("line", "company", "title", "location"),
+    [
+        # The last of a comma chain after the title is the employer.
+        (
+            "Senior Analyst, Revenue Planning, Lakefront Beverages, Madison, WI   2021 - Present",
+            "Lakefront Beverages",
+            "Senior Analyst, Revenue Planning",
+            "Madison, WI",
+        ),
+        # "Software" ends company names, but "Software Engineer" is a title.
+        (
+            "Software Engineer, Mapping - Northwind Robotics, Fremont, CA   2019 - 2021",
+            "Northwind Robotics",
+            "Software Engineer, Mapping",
+            "Fremont, CA",
+        ),
+        # A labelled company cell that holds the place too.
+        (
+            "04/2018 - Present | Company: Polaris Electric, Duluth, MN | Position: Electrician",
+            "Polaris Electric",
+            "Electrician",
+            "Duluth, MN",
+        ),
+        (
+            "2018 - 2021 | Company: Lendwise, London | Position: Product Manager",
+            "Lendwise",
+            "Product Manager",
+            "London",
+        ),
+    ],
+)
+def test_employer_title_and_place_in_one_line(line, company, title, location):
+    job = parse_experience([Line(line)])[0]
+    assert (job["company"], job["title"], job["location"]) == (company, title, location)

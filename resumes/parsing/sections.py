@@ -48,7 +48,11 @@ HEADINGS: dict[str, tuple[str, ...]] = {
         "expertise & skills", "core strengths", "key strengths", "professional skills",
         "skill set", "skillset", "technical skill set", "tools & technologies",
         "technologies & tools", "skills & technologies", "proficiencies", "capabilities",
+        "specializations", "specialisations", "specialties", "areas of specialization",
+        "skills & systems", "tools & skills", "systems & tools", "software & tools",
         "专业技能", "技能", "技能特长", "个人技能", "技术栈", "技能证书", "职业技能", "技术能力",
+        "核心能力", "核心技能", "专业能力", "能力特长", "技能专长", "专业特长", "技术专长", "专长",
+        "个人能力", "工作技能", "技能与工具",
     ),
     "projects": (
         "projects", "project experience", "personal projects", "selected projects",

@@ -108,6 +108,8 @@ def _collect_runs(page: Any, widths: FontWidths) -> list[TextRun]:
             except AttributeError:
                 name = ""
         width, measured = widths.width(stripped, size, font)
+        # Chinese glyphs are a full em wide in every font: the estimate is the width.
+        measured = measured or all(is_cjk(char) for char in stripped)
         run = TextRun(
             text=stripped,
             x0=x,

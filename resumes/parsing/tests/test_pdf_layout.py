@@ -221,3 +221,20 @@ def test_bullets_drawn_as_graphics_stay_apart_when_the_next_starts_anew():
         *certificates,
         "HR Manager, Peachtree Logistics",
     ]
+
+
+def test_chinese_text_wrapped_in_a_sidebar_joins_without_a_space():
+    # Chinese glyphs are an em wide in any font, so CJK lines wrap like measured ones.
+    html = """<html><head><meta charset="utf-8"><style>
+    body{font-family:"Noto Sans CJK SC",sans-serif;font-size:14px;margin:40px;display:flex;gap:30px}
+    .side{width:150px} .main{flex:1}</style></head><body>
+    <div class="side"><h3>核心能力</h3><p>品牌策划、新媒体运营、抖音投放、市场调研、预算管理</p>
+    <h3>语言能力</h3><p>英语：专业八级</p></div>
+    <div class="main"><h3>工作经历</h3><p>2019年8月 - 至今 广州美露日化有限公司 市场营销经理</p>
+    <p>负责洗护品牌年度营销预算的规划与执行，策划达人种草活动。</p>
+    <p>管理线下促销活动及经销商沟通。</p><p>协助完成洗发水品类的年度品牌计划。</p></div>
+    </body></html>"""
+    texts = [line.text for line in extract_document(render_html(html, pdf=True), "pdf").lines]
+    assert "品牌策划、新媒体运营、抖音投放、市场调研、预算管理" in [
+        t.removeprefix("• ") for t in texts
+    ]

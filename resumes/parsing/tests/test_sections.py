@@ -135,3 +135,10 @@ def test_technologies_line_under_a_project_or_job_stays_in_that_entry():
 )
 def test_more_skills_heading_wordings(heading):
     assert heading_key(heading) == "skills"
+
+
+@pytest.mark.parametrize(
+    "heading", ["SKILLS & SYSTEMS", "Tools & Skills", "Specializations", "技能专长", "核心能力"]
+)
+def test_skills_headings_with_tools_systems_and_chinese_forms(heading):
+    assert heading_key(heading) == "skills"

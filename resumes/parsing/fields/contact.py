@@ -125,7 +125,11 @@ WORLD_CITIES = (
     "Hyderabad", "Chennai", "Delhi", "New Delhi", "Gurgaon", "Gurugram", "Noida", "Kolkata",
     "Dubai", "Abu Dhabi", "Tel Aviv", "New York", "San Francisco", "Los Angeles", "Chicago",
     "Boston", "Seattle", "Austin", "Houston", "Dallas", "Atlanta", "Denver", "Miami",
-    "Washington", "Philadelphia", "Remote",
+    "Washington", "Philadelphia", "Portland", "Phoenix", "San Diego", "San Jose",
+    "Minneapolis", "Detroit", "Nashville", "Charlotte", "Pittsburgh", "Baltimore",
+    "Cleveland", "Columbus", "Indianapolis", "Kansas City", "St. Louis", "Salt Lake City",
+    "Sacramento", "Orlando", "Tampa", "Raleigh", "Richmond", "Cincinnati", "Milwaukee",
+    "Las Vegas", "New Orleans", "Remote",
 )  # fmt: skip
 TRAILING_CITY = re.compile(r",\s*(?P<city>" + "|".join(WORLD_CITIES) + r")\s*$")
 CN_CITIES = (

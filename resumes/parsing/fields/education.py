@@ -14,6 +14,7 @@ from resumes.parsing.fields.common import (
     split_fields,
     strip_bullet,
 )
+from resumes.parsing.fields.contact import WORLD_CITIES
 
 _SCHOOL_EN = re.compile(
     r"\b(?:University|College|Institute|School|Academy|Polytechnic|Universit[àéä]t?|Hochschule|Conservatory)\b"
@@ -31,6 +32,10 @@ _FIELD_WORDS = (
 )
 DEGREE = re.compile(
     r"(?<![A-Za-z])(?:"
+    # Initials with three dots or more: "B.S.B.A.", "B.B.A.", "M.B.A.", "A.A.S.".
+    r"[ABMD]\.(?:[A-Z][a-z]{0,2}\.){2,4}|"
+    r"(?:Advanced |Graduate |Postgraduate |Higher National |National )?Diploma"
+    r"|(?:Graduate|Postgraduate|Paralegal|Professional) Certificate|"
     r"Ph\.?\s?D\.?|Pharm\.?\s?D\.?|Doctor(?:ate)?(?: of [A-Z][a-z]+)?(?: \((?:PharmD|MD|DDS|DVM|JD|EdD|DNP)\))?"
     r"|M\.?B\.?A\.?|EMBA|Ed\.?D\.?|DNP|DDS|DVM|MPH|MSN|BSN|MFA|BFA|BBA|MSW|MEng|BEng|MPA|MPP"
     rf"|Master'?s?(?: of {_FIELD_WORDS})?(?: degree)?"
@@ -44,6 +49,10 @@ DEGREE = re.compile(
     # Bare "MA"/"MS"/"ME" are also US states ("Cambridge, MA"), so only BS/BA bare.
     r"|BS|BA"
     r")(?![A-Za-z])"
+    # Professional degrees name their field: "工程硕士（非全日制）", "教育硕士".
+    r"|(?:工程|教育|工商管理|公共管理|法律|翻译|会计|金融|社会工作|临床医学|公共卫生|护理|"
+    r"药学|应用统计|税务|国际商务|新闻与传播|建筑学|艺术|体育|汉语国际教育|应用心理|农业|兽医)"
+    r"(?:硕士|博士)(?:[（(](?:非全日制|全日制|在职|专业学位)[）)])?"
     # "工学学士": the field of the degree belongs to it, it is not the major.
     r"|(?:[工理文法医农经管教艺史哲军]学)?(?:博士|硕士|学士)(?:研究生|学位)?"
     r"|博士后|研究生|本科学历|本科|大专|专科|高中|MBA",
@@ -58,6 +67,10 @@ _MAJOR_AFTER_DEGREE = re.compile(
 )
 
 
+_MAJOR_LIST_END = re.compile(
+    r",\s*(?P<v>(?:[A-Z][A-Za-z/]*,?\s)+(?:and|&)\s[A-Z][A-Za-z/]*(?:\s[A-Z][A-Za-z/]*)?)"
+    r"\s*(?=$|[,|(;]|\s{2,}|GPA|\d)"
+)
 _SCHOOL_TAG = re.compile(r"[（(][^）)]*(?:\d|双一流|统招|全日制|重点|本科|硕士|博士)[^）)]*[）)]$")
 _SCHOOL_LEAD = re.compile(r"^.*?\b(?:from|at)\s+(?=[A-Z])")
 _SCHOOL_TAIL = re.compile(
@@ -87,6 +100,9 @@ def _school(text: str) -> str | None:
                 school.startswith("University of")
                 and re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?", following)
                 and not DEGREE.search(following)
+                # "University of Toledo, Toledo", "…, Seattle": the town, not a campus.
+                and following not in WORLD_CITIES
+                and following not in school
             ):
                 school = f"{school}, {following}"
             return school
@@ -105,6 +121,10 @@ def _major(text: str, degree_match: re.Match[str] | None, school: str | None) ->
             and not _SCHOOL_EN.search(match.group("v"))
             and not match.group("v").startswith("GPA")
         ):
+            # "Hospitality, Tourism and Events": a list of fields ending in "and".
+            listed = _MAJOR_LIST_END.match(after[match.end() :])
+            if listed:
+                return f"{match.group('v').strip()}, {listed.group('v').strip()}"
             return match.group("v").strip()
     # Chinese lines: the field that is neither school, degree, date nor GPA.
     cleaned = GPA.sub(" ", remove_dates(text))
@@ -114,9 +134,10 @@ def _major(text: str, degree_match: re.Match[str] | None, school: str | None) ->
         part = re.sub(r"[（(]\s*[）)]", "", DEGREE.sub("", part)).strip()
         # "统招本科": how one studied, not what.
         part = re.sub(r"^(?:统招|全日制|非全日制|在职|双学位)|(?:统招|全日制)$", "", part)
-        if re.fullmatch(r"[\u4e00-\u9fff]{2,15}", part) and not re.search(
-            r"(?:GPA|排名|主修|课程)", part
-        ):
+        # "学科教学（数学）", "数学与应用数学（师范）": a qualifier in brackets is part of it.
+        if re.fullmatch(
+            r"[\u4e00-\u9fff]{2,15}(?:[（(][\u4e00-\u9fff]{1,8}[)）])?", part
+        ) and not re.search(r"(?:GPA|排名|主修|课程)", part):
             if part.endswith(("学院", "学部")):
                 continue  # "管理学院": the school's faculty; the major follows
             # "软件工程专业" -> "软件工程"

@@ -369,3 +369,51 @@ def test_more_project_headings(heading):
 def test_employer_title_and_place_in_one_line(line, company, title, location):
     job = parse_experience([Line(line)])[0]
     assert (job["company"], job["title"], job["location"]) == (company, title, location)
+
+
+@pytest.mark.parametrize(
+    ("text", "school", "degree", "major"),
+    [
+        (
+            "Lakeshore State University | B.S.B.A. in Logistics Management | 2014 - 2018",
+            "Lakeshore State University",
+            "B.S.B.A.",
+            "Logistics Management",
+        ),
+        (
+            "Bachelor of Arts in Hospitality, Tourism and Events, Front Range University",
+            "Front Range University",
+            "Bachelor of Arts",
+            "Hospitality, Tourism and Events",
+        ),
+        (
+            "University of Oregon, Portland   2007 - 2009\nM.S. in Computer Science",
+            "University of Oregon",
+            "M.S.",
+            "Computer Science",
+        ),
+        (
+            "Humber College   2015 - 2018\nAdvanced Diploma in Game Programming",
+            "Humber College",
+            "Advanced Diploma",
+            "Game Programming",
+        ),
+        (
+            "2018.09-2021.06 华南理工大学 工业工程 工程硕士（非全日制）",
+            "华南理工大学",
+            "工程硕士（非全日制）",
+            "工业工程",
+        ),
+        (
+            "四川师范大学 教育硕士 学科教学（数学） 2015.09-2018.06",
+            "四川师范大学",
+            "教育硕士",
+            "学科教学（数学）",
+        ),
+    ],
+)
+def test_education_degree_forms(text, school, degree, major):
+    from resumes.parsing.fields.education import parse_education
+
+    entry = parse_education(lines(text))[0]
+    assert (entry["school"], entry["degree"], entry["major"]) == (school, degree, major)

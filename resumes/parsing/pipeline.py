@@ -11,11 +11,12 @@ from typing import Any, TypeVar
 
 from resumes.parsing.confidence import parse_confidence
 from resumes.parsing.extract import ExtractedDocument, extract_document, extract_plain_text
+from resumes.parsing.fields.certifications import parse_certifications
 from resumes.parsing.fields.contact import extract_basic_info
 from resumes.parsing.fields.education import parse_education
 from resumes.parsing.fields.experience import parse_experience
 from resumes.parsing.fields.languages import parse_languages
-from resumes.parsing.fields.projects import parse_certifications, parse_projects
+from resumes.parsing.fields.projects import parse_projects
 from resumes.parsing.fields.skill_list import LISTED_CONFIDENCE, listed_skills
 from resumes.parsing.language import detect_language
 from resumes.parsing.sections import SectionedResume, split_sections

@@ -10,23 +10,24 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
 
 from resumes.parsing.dates import DATE_RE, has_date
 from resumes.parsing.extract.headings import mark_headings
 from resumes.parsing.extract.model import ExtractedDocument, Line
+from resumes.parsing.extract.ocr_rereads import (
+    LANGUAGES,
+    TIMEOUT_S,
+    read_missed_top,
+    reread_chinese,
+)
 
 # Tesseract reads body text best at ~300 dpi, which is ~2500 px for a page's long side;
 # bigger photos only cost time (OCR time grows with pixels) and smaller screenshots
 # lose small print, so both are brought to about this size.
 _TARGET_LONG_SIDE = 2000
 _MIN_LONG_SIDE = 1000
-# Both languages in one pass: running Chinese alone on English text (or the reverse)
-# garbles it, and one pass of eng+chi_sim costs ~2 s for a page, within our budget.
-_LANGUAGES = "eng+chi_sim"
 # psm 3 (automatic page segmentation) keeps the columns of a two-column page apart.
 _CONFIG = "--psm 3"
-_TIMEOUT_S = 20  # a stuck OCR must not hold a worker; the task limit is longer
 _CJK_SPACE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u9fff\uff00-\uffef])")
 # OCR reads round bullets as these characters.
 _BULLET_ARTEFACT = re.compile(r"^(?:[。©«»®•·]\s*|[oe*+]\s+)")
@@ -194,202 +195,6 @@ def _merge_side_blocks(rows: list[_Row]) -> list[_Row]:
 # With eng+chi_sim together, Tesseract sometimes reads Chinese words (large names, a few
 # body words) as Latin gibberish at low confidence: "郭佳" -> "PME". On a Chinese page,
 # such words are read again with chi_sim alone, all in one extra pass.
-_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
-_MIN_CJK_SHARE = 0.3
-_REREAD_CONFIDENCE = 80
-_REREAD_MAX_WORDS = 24
-_REREAD_GAP = 20  # px of white between stacked words
-_BIG_WORD = 1.6  # times the median word height
-_REREAD_MAX_NAMES = 2
-
-
-def _reread_chinese(image: Any, table: dict[str, list[Any]]) -> None:
-    if not _mostly_chinese(table):
-        return
-    texts = [str(word) for word in table["text"]]
-    heights = [int(str(table["height"][i])) for i, text in enumerate(texts) if text.strip()]
-    big = _BIG_WORD * statistics.median(heights) if heights else float("inf")
-    short_latin = [
-        index
-        for index, text in enumerate(texts)
-        if text.isascii() and text.isalpha() and len(text) <= 8
-    ]
-    # A short Latin word in big print on a Chinese page is most often a misread name
-    # ("Sit" for "罗斌"): each is read again on its own.
-    names = [i for i in short_latin if int(str(table["height"][i])) >= big][:_REREAD_MAX_NAMES]
-    for index in names:
-        _reread_line(image, table, index, big)
-    suspects = [
-        index
-        for index in short_latin
-        if index not in names and float(str(table["conf"][index])) < _REREAD_CONFIDENCE
-    ][:_REREAD_MAX_WORDS]
-    if suspects:
-        _reread(image, table, suspects, "--psm 6")
-
-
-def _reread_line(image: Any, table: dict[str, list[Any]], index: int, big: float) -> None:
-    """Read the misread words of a big word's line again, in Chinese alone: the big ones
-    and the Latin specks beside them ("tay 4" for "高雪"), not the Chinese words Tesseract
-    got right ("产品经理" beside "郭佳")."""
-    key = _line_key(table, index)
-    words = [
-        i
-        for i in range(len(table["text"]))
-        if _line_key(table, i) == key
-        and (text := str(table["text"][i]).strip())
-        and (text.isascii() or int(str(table["height"][i])) >= big)
-    ]
-    box = (
-        min(int(table["left"][i]) for i in words),
-        min(int(table["top"][i]) for i in words),
-        max(int(table["left"][i]) + int(table["width"][i]) for i in words),
-        max(int(table["top"][i]) + int(table["height"][i]) for i in words),
-    )
-    text = _read_alone(image, box, "chi_sim").replace(" ", "")
-    if re.fullmatch(r"[\u3400-\u9fff]{1,12}", text):
-        for i in words:
-            table["text"][i] = ""
-        table["text"][words[0]] = text
-
-
-def _line_key(table: dict[str, list[Any]], index: int) -> tuple[Any, Any, Any]:
-    return (table["block_num"][index], table["par_num"][index], table["line_num"][index])
-
-
-def _read_alone(image: Any, box: tuple[int, int, int, int], lang: str) -> str:
-    """One line of text in this box: as a line (psm 7), else as one word (psm 8)."""
-    import pytesseract
-
-    left, top = max(0, box[0] - _MISSED_PAD), max(0, box[1] - _MISSED_PAD)
-    right, bottom = min(image.width, box[2] + _MISSED_PAD), min(image.height, box[3] + _MISSED_PAD)
-    crop = image.crop((left, top, right, bottom))
-    for mode in ("--psm 7", "--psm 8"):
-        text = pytesseract.image_to_string(crop, lang=lang, config=mode, timeout=_TIMEOUT_S)
-        if text.strip():
-            return " ".join(text.split())
-    return ""
-
-
-def _reread(image: Any, table: dict[str, list[Any]], indices: list[int], mode: str) -> None:
-    """Read these words again in Chinese alone, stacked on one sheet, one a line."""
-    import pytesseract
-    from PIL import Image
-
-    crops = []
-    for index in indices:
-        left, top = int(str(table["left"][index])), int(str(table["top"][index]))
-        width, height = int(str(table["width"][index])), int(str(table["height"][index]))
-        pad = max(2, height // 3)
-        crops.append(
-            image.crop(
-                (max(0, left - pad), max(0, top - pad), left + width + pad, top + height + pad)
-            )
-        )
-    sheet = Image.new(
-        "L",
-        (max(c.width for c in crops), sum(c.height + _REREAD_GAP for c in crops) + _REREAD_GAP),
-        255,
-    )
-    y = _REREAD_GAP
-    for crop in crops:
-        sheet.paste(crop, (0, y))
-        y += crop.height + _REREAD_GAP
-    read = pytesseract.image_to_string(sheet, lang="chi_sim", config=mode, timeout=_TIMEOUT_S)
-    lines = [line.replace(" ", "") for line in read.splitlines() if line.strip()]
-    if len(lines) != len(indices):
-        return  # cannot tell which line is which word
-    for index, line in zip(indices, lines, strict=True):
-        if re.fullmatch(r"[\u3400-\u9fff]{1,12}", line):
-            table["text"][index] = line
-
-
-# Ink darker than this (0-255 grey) is text; a band this many times the body's word
-# height is a line Tesseract should have read.
-_INK = 128
-_MIN_MISSED_HEIGHT = 1.2
-_MISSED_PAD = 12  # px around the band
-_TOP_SHARE = 0.2  # of the page's height, where a name is
-
-
-def _read_missed_top(image: Any, table: dict[str, list[Any]]) -> None:
-    """Read a big line near the top that Tesseract left out: most often the name.
-
-    Page segmentation sometimes drops a large line set apart from the rest, such as a
-    name over a sidebar. We white out every word it read, look for a band of ink taller
-    than body text in the top part of the page, and read that band alone; its words go
-    first in the table.
-    """
-    import numpy as np
-    from PIL import ImageDraw
-
-    found = [
-        index
-        for index, text in enumerate(table["text"])
-        if str(text).strip() and float(str(table["conf"][index])) > 0
-    ]
-    if not found:
-        return
-    body = statistics.median(int(table["height"][index]) for index in found)
-    unread = image.copy()
-    draw = ImageDraw.Draw(unread)
-    for index in found:
-        left, top = int(table["left"][index]), int(table["top"][index])
-        right, bottom = left + int(table["width"][index]), top + int(table["height"][index])
-        draw.rectangle((left - 3, top - 3, right + 3, bottom + 3), fill=255)
-    ink = np.asarray(unread.crop((0, 0, unread.width, int(unread.height * _TOP_SHARE))))
-    rows = (ink < _INK).sum(axis=1) > 0
-    band = _first_tall_band(rows, _MIN_MISSED_HEIGHT * body)
-    if band is None:
-        return
-    columns = np.flatnonzero((ink[band[0] : band[1]] < _INK).sum(axis=0))
-    # The first cluster of ink: a gap wider than two body heights ends the line.
-    gaps = np.flatnonzero(np.diff(columns) > 2 * body)
-    end = int(columns[gaps[0]]) if len(gaps) else int(columns[-1])
-    box = (int(columns[0]), band[0], end + 1, band[1])
-    _read_band(image, box, table, "chi_sim" if _mostly_chinese(table) else _LANGUAGES)
-
-
-def _mostly_chinese(table: dict[str, list[Any]]) -> bool:
-    # Words only: an e-mail address or a URL says nothing about the page's language.
-    texts = [str(word) for word in table["text"]]
-    cjk = sum(len(_CJK_CHAR.findall(text)) for text in texts)
-    latin = sum(len(text) for text in texts if text.isascii() and text.isalpha())
-    return cjk > 0 and cjk >= _MIN_CJK_SHARE * (cjk + latin)
-
-
-def _first_tall_band(rows: Any, min_height: float) -> tuple[int, int] | None:
-    start = None
-    for y, inked in enumerate([*rows, False]):
-        if inked and start is None:
-            start = y
-        elif not inked and start is not None:
-            if y - start >= min_height:
-                return start, y
-            start = None
-    return None
-
-
-def _read_band(
-    image: Any, box: tuple[int, int, int, int], table: dict[str, list[Any]], lang: str
-) -> None:
-    """Read the band and put its text first in the table, as a line of its own."""
-    text = _read_alone(image, box, lang)
-    if not _READABLE_NAME.fullmatch(text):
-        return  # an icon, a logo or a rule read as letters
-    row = {
-        "level": 5, "page_num": 1, "block_num": -1, "par_num": 0, "line_num": 0,
-        "word_num": 1, "left": box[0], "top": box[1], "width": box[2] - box[0],
-        "height": box[3] - box[1], "conf": 90, "text": text,
-    }  # fmt: skip
-    for column in table:
-        table[column][:0] = [row.get(column, 0)]
-
-
-# What a name looks like once read: letters (any script), spaces, dots and hyphens.
-_READABLE_NAME = re.compile(r"[^\W\d_](?:[^\W\d_]|[ .'\-]){0,40}")
-
-
 def extract_image(data: bytes) -> ExtractedDocument:
     import pytesseract
 
@@ -397,13 +202,13 @@ def extract_image(data: bytes) -> ExtractedDocument:
     with _single_threaded_tesseract():
         table = pytesseract.image_to_data(
             image,
-            lang=_LANGUAGES,
+            lang=LANGUAGES,
             config=_CONFIG,
             output_type=pytesseract.Output.DICT,
-            timeout=_TIMEOUT_S,
+            timeout=TIMEOUT_S,
         )
-        _read_missed_top(image, table)
-        _reread_chinese(image, table)
+        read_missed_top(image, table)
+        reread_chinese(image, table)
     grouped: dict[tuple[int, int, int], list[_Word]] = {}
     lefts, widths, tops = table.get("left"), table.get("width"), table.get("top")
     for index, word in enumerate(table["text"]):

@@ -3,9 +3,9 @@
 import pytest
 
 from resumes.parsing.extract.model import Line
+from resumes.parsing.fields.certifications import parse_certifications
 from resumes.parsing.fields.education import parse_education
 from resumes.parsing.fields.experience import parse_experience
-from resumes.parsing.fields.projects import parse_certifications
 
 
 def lines(text):

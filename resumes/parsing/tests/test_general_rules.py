@@ -4,9 +4,10 @@ projects, project headings, and more (see each test)."""
 import pytest
 
 from resumes.parsing.extract.model import Line
+from resumes.parsing.fields.certifications import parse_certifications
 from resumes.parsing.fields.contact import find_name
 from resumes.parsing.fields.experience import parse_experience
-from resumes.parsing.fields.projects import parse_certifications, parse_projects
+from resumes.parsing.fields.projects import parse_projects
 from resumes.parsing.fields.skill_list import listed_skills
 from resumes.parsing.sections import heading_key
 

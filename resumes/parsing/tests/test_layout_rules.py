@@ -9,11 +9,12 @@ import pytest
 from resumes.parsing import parse_document, parse_text
 from resumes.parsing.dates import find_range
 from resumes.parsing.extract.model import Line
+from resumes.parsing.fields.certifications import parse_certifications
 from resumes.parsing.fields.common import is_prose, split_fields
 from resumes.parsing.fields.contact import extract_basic_info
 from resumes.parsing.fields.education import DEGREE, parse_education
 from resumes.parsing.fields.experience import parse_experience
-from resumes.parsing.fields.projects import parse_certifications, parse_projects
+from resumes.parsing.fields.projects import parse_projects
 from resumes.parsing.sections import heading_key, split_sections
 
 

@@ -7,6 +7,7 @@ import os
 import re
 import statistics
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from resumes.parsing.extract.headings import mark_headings
 from resumes.parsing.extract.model import ExtractedDocument, Line
 from resumes.parsing.extract.ocr_rereads import (
     LANGUAGES,
+    SECOND_LOOK_BUDGET_S,
     TIMEOUT_S,
     read_missed_top,
     reread_chinese,
@@ -207,8 +209,9 @@ def extract_image(data: bytes) -> ExtractedDocument:
             output_type=pytesseract.Output.DICT,
             timeout=TIMEOUT_S,
         )
-        read_missed_top(image, table)
-        reread_chinese(image, table)
+        deadline = time.monotonic() + SECOND_LOOK_BUDGET_S
+        read_missed_top(image, table, deadline)
+        reread_chinese(image, table, deadline)
     grouped: dict[tuple[int, int, int], list[_Word]] = {}
     lefts, widths, tops = table.get("left"), table.get("width"), table.get("top")
     for index, word in enumerate(table["text"]):

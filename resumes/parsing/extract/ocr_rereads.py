@@ -5,12 +5,18 @@ from __future__ import annotations
 
 import re
 import statistics
+import time
 from typing import Any
 
 # Both languages in one pass: running Chinese alone on English text (or the reverse)
 # garbles it, and one pass of eng+chi_sim costs ~2 s for a page, within our budget.
 LANGUAGES = "eng+chi_sim"
 TIMEOUT_S = 20  # a stuck OCR must not hold a worker; the task limit is longer
+# All second looks at one page share this many seconds; past it the first reading
+# stands. With the first pass's own limit the page stays well inside the parse task's
+# soft time limit (60 s).
+SECOND_LOOK_BUDGET_S = 15
+_MIN_CALL_S = 1.0
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _MIN_CJK_SHARE = 0.3
 _REREAD_CONFIDENCE = 80
@@ -20,7 +26,7 @@ _BIG_WORD = 1.6  # times the median word height
 _REREAD_MAX_NAMES = 2
 
 
-def reread_chinese(image: Any, table: dict[str, list[Any]]) -> None:
+def reread_chinese(image: Any, table: dict[str, list[Any]], deadline: float) -> None:
     """On a Chinese page, read short Latin words again in Chinese alone, in place."""
     if not _mostly_chinese(table):
         return
@@ -36,17 +42,19 @@ def reread_chinese(image: Any, table: dict[str, list[Any]]) -> None:
     # ("Sit" for "罗斌"): each is read again on its own.
     names = [i for i in short_latin if int(str(table["height"][i])) >= big][:_REREAD_MAX_NAMES]
     for index in names:
-        _reread_line(image, table, index, big)
+        _reread_line(image, table, index, big, deadline)
     suspects = [
         index
         for index in short_latin
         if index not in names and float(str(table["conf"][index])) < _REREAD_CONFIDENCE
     ][:_REREAD_MAX_WORDS]
     if suspects:
-        _reread(image, table, suspects, "--psm 6")
+        _reread(image, table, suspects, "--psm 6", deadline)
 
 
-def _reread_line(image: Any, table: dict[str, list[Any]], index: int, big: float) -> None:
+def _reread_line(
+    image: Any, table: dict[str, list[Any]], index: int, big: float, deadline: float
+) -> None:
     """Read the misread words of a big word's line again, in Chinese alone: the big ones
     and the Latin specks beside them ("tay 4" for "高雪"), not the Chinese words Tesseract
     got right ("产品经理" beside "郭佳")."""
@@ -64,34 +72,49 @@ def _reread_line(image: Any, table: dict[str, list[Any]], index: int, big: float
         max(int(table["left"][i]) + int(table["width"][i]) for i in words),
         max(int(table["top"][i]) + int(table["height"][i]) for i in words),
     )
-    text = _read_alone(image, box, "chi_sim").replace(" ", "")
+    text = _read_alone(image, box, "chi_sim", deadline).replace(" ", "")
     if re.fullmatch(r"[\u3400-\u9fff]{1,12}", text):
         for i in words:
             table["text"][i] = ""
         table["text"][words[0]] = text
 
 
+def _read_string(image: Any, lang: str, mode: str, deadline: float) -> str:
+    """Tesseract's text for an image, or "" once the page's budget is spent."""
+    import pytesseract
+
+    left = deadline - time.monotonic()
+    if left < _MIN_CALL_S:
+        return ""
+    try:
+        text: str = pytesseract.image_to_string(
+            image, lang=lang, config=mode, timeout=min(TIMEOUT_S, left)
+        )
+    except RuntimeError:  # pytesseract's timeout: keep the first reading
+        return ""
+    return text
+
+
 def _line_key(table: dict[str, list[Any]], index: int) -> tuple[Any, Any, Any]:
     return (table["block_num"][index], table["par_num"][index], table["line_num"][index])
 
 
-def _read_alone(image: Any, box: tuple[int, int, int, int], lang: str) -> str:
+def _read_alone(image: Any, box: tuple[int, int, int, int], lang: str, deadline: float) -> str:
     """One line of text in this box: as a line (psm 7), else as one word (psm 8)."""
-    import pytesseract
-
     left, top = max(0, box[0] - _MISSED_PAD), max(0, box[1] - _MISSED_PAD)
     right, bottom = min(image.width, box[2] + _MISSED_PAD), min(image.height, box[3] + _MISSED_PAD)
     crop = image.crop((left, top, right, bottom))
     for mode in ("--psm 7", "--psm 8"):
-        text = pytesseract.image_to_string(crop, lang=lang, config=mode, timeout=TIMEOUT_S)
+        text = _read_string(crop, lang, mode, deadline)
         if text.strip():
             return " ".join(text.split())
     return ""
 
 
-def _reread(image: Any, table: dict[str, list[Any]], indices: list[int], mode: str) -> None:
+def _reread(
+    image: Any, table: dict[str, list[Any]], indices: list[int], mode: str, deadline: float
+) -> None:
     """Read these words again in Chinese alone, stacked on one sheet, one a line."""
-    import pytesseract
     from PIL import Image
 
     crops = []
@@ -113,7 +136,7 @@ def _reread(image: Any, table: dict[str, list[Any]], indices: list[int], mode: s
     for crop in crops:
         sheet.paste(crop, (0, y))
         y += crop.height + _REREAD_GAP
-    read = pytesseract.image_to_string(sheet, lang="chi_sim", config=mode, timeout=TIMEOUT_S)
+    read = _read_string(sheet, "chi_sim", mode, deadline)
     lines = [line.replace(" ", "") for line in read.splitlines() if line.strip()]
     if len(lines) != len(indices):
         return  # cannot tell which line is which word
@@ -130,7 +153,7 @@ _MISSED_PAD = 12  # px around the band
 _TOP_SHARE = 0.2  # of the page's height, where a name is
 
 
-def read_missed_top(image: Any, table: dict[str, list[Any]]) -> None:
+def read_missed_top(image: Any, table: dict[str, list[Any]], deadline: float) -> None:
     """Read a big line near the top that Tesseract left out: most often the name.
 
     Page segmentation sometimes drops a large line set apart from the rest, such as a
@@ -165,7 +188,7 @@ def read_missed_top(image: Any, table: dict[str, list[Any]]) -> None:
     gaps = np.flatnonzero(np.diff(columns) > 2 * body)
     end = int(columns[gaps[0]]) if len(gaps) else int(columns[-1])
     box = (int(columns[0]), band[0], end + 1, band[1])
-    _read_band(image, box, table, "chi_sim" if _mostly_chinese(table) else LANGUAGES)
+    _read_band(image, box, table, "chi_sim" if _mostly_chinese(table) else LANGUAGES, deadline)
 
 
 def _mostly_chinese(table: dict[str, list[Any]]) -> bool:
@@ -189,10 +212,14 @@ def _first_tall_band(rows: Any, min_height: float) -> tuple[int, int] | None:
 
 
 def _read_band(
-    image: Any, box: tuple[int, int, int, int], table: dict[str, list[Any]], lang: str
+    image: Any,
+    box: tuple[int, int, int, int],
+    table: dict[str, list[Any]],
+    lang: str,
+    deadline: float,
 ) -> None:
     """Read the band and put its text first in the table, as a line of its own."""
-    text = _read_alone(image, box, lang)
+    text = _read_alone(image, box, lang, deadline)
     if not _READABLE_NAME.fullmatch(text):
         return  # an icon, a logo or a rule read as letters
     row = {

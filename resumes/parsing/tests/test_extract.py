@@ -294,3 +294,56 @@ def test_ocr_keeps_wide_gaps_and_puts_a_date_column_back_beside_its_rows():
         "Experience",
     ]
     assert clean_ocr_text("+ Served 300 customers a day") == "• Served 300 customers a day"
+
+
+def _chinese_table_with_a_misread_word() -> dict:
+    words = ["王芳", "Sit", "电话", "教育背景", "复旦大学", "统计学"]
+    return {
+        "text": words,
+        "conf": [95, 30, 95, 95, 95, 95],
+        "height": [20, 20, 20, 20, 20, 20],
+        "left": [10, 60, 10, 10, 10, 10],
+        "top": [10, 10, 40, 70, 100, 130],
+        "width": [40, 30, 40, 40, 40, 40],
+        "block_num": [1] * 6,
+        "par_num": [1] * 6,
+        "line_num": [1, 1, 2, 3, 4, 5],
+    }
+
+
+def test_ocr_second_looks_stop_when_the_page_budget_is_spent(monkeypatch):
+    import time
+
+    import pytesseract
+    from PIL import Image
+
+    from resumes.parsing.extract.ocr_rereads import reread_chinese
+
+    calls: list[str] = []
+
+    def record(*args, **kwargs):
+        calls.append(kwargs.get("config", ""))
+        return ""
+
+    monkeypatch.setattr(pytesseract, "image_to_string", record)
+    table = _chinese_table_with_a_misread_word()
+    reread_chinese(Image.new("L", (200, 200), 255), table, deadline=time.monotonic() - 1)
+    assert calls == [] and table["text"][1] == "Sit"  # the first reading stands
+
+
+def test_a_second_look_that_times_out_keeps_the_first_reading(monkeypatch):
+    import time
+
+    import pytesseract
+    from PIL import Image
+
+    from resumes.parsing.extract.ocr_rereads import reread_chinese
+
+    def timed_out(*args, **kwargs):
+        assert kwargs["timeout"] <= 15
+        raise RuntimeError("Tesseract process timeout")
+
+    monkeypatch.setattr(pytesseract, "image_to_string", timed_out)
+    table = _chinese_table_with_a_misread_word()
+    reread_chinese(Image.new("L", (200, 200), 255), table, deadline=time.monotonic() + 15)
+    assert table["text"][1] == "Sit"

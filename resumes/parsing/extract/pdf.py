@@ -19,7 +19,7 @@ from resumes.parsing.dates import has_date
 from resumes.parsing.extract.cjk_glyphs import fix_glyph_mappings
 from resumes.parsing.extract.headings import mark_headings
 from resumes.parsing.extract.model import ExtractedDocument, Line
-from resumes.parsing.extract.pdf_runs import TextRun, glue, line_pitches, right_edge, wrapped
+from resumes.parsing.extract.pdf_runs import RightEdges, TextRun, glue, line_pitches, wrapped
 from resumes.parsing.extract.pdf_widths import FontWidths, is_cjk
 
 # Fonts named like this are bold; PDF generators put the weight in the font's name.
@@ -346,6 +346,7 @@ def extract_pdf(data: bytes) -> ExtractedDocument:
             for number_in_page, column in enumerate(columns):
                 items = _indented(column)
                 pitches = line_pitches(column)
+                edges = RightEdges(column)
                 # [header, left, right] when the page has two columns.
                 starts_column = number_in_page == 2
                 above: list[TextRun] = []
@@ -353,7 +354,7 @@ def extract_pdf(data: bytes) -> ExtractedDocument:
                     text = _join(group)
                     if not text:
                         continue
-                    edge = right_edge(column, (above or group)[0].x0, group[0].x0)
+                    edge = edges.at((above or group)[0].x0, group[0].x0)
                     if above and _continues(above, group, lines[-1].text, text, edge, pitches):
                         head, gap, field = lines[-1].text.partition("   ")
                         lines[-1].text = glue(head, text) + gap + field

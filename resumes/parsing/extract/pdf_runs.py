@@ -67,24 +67,34 @@ def line_pitches(column: list[list[TextRun]]) -> dict[int, float]:
     return pitches
 
 
-def right_edge(column: list[list[TextRun]], *starts: float) -> tuple[float, bool]:
-    """The right edge of the lines that start where ``starts`` say, and whether two
-    lines or more end near it.
+class RightEdges:
+    """The right edge of the lines that start at a given x in one column, and whether
+    two lines or more end near it.
 
     Lines that start at one x share a box (a sidebar, a list); its edge is where its
     longest lines end. Wrapped lines end within about a word of it; one line alone
-    there may just be the longest item of a list.
+    there may just be the longest item of a list. Line ends are kept by whole points of
+    their start, so a page of thousands of lines costs no more than a short one.
     """
-    ends = [
-        (line[-1].x1, line[-1].size)
-        for line in column
-        if line and any(abs(line[0].x0 - start) <= _ALIGN for start in starts)
-    ]
-    if not ends:
-        return 0.0, False
-    right = max(end for end, _ in ends)
-    near = sum(1 for end, size in ends if end >= right - _EDGE_EMS * size)
-    return right, near >= 2
+
+    def __init__(self, column: list[list[TextRun]]) -> None:
+        self._ends: dict[int, list[tuple[float, float]]] = {}
+        for line in column:
+            if line:
+                self._ends.setdefault(round(line[0].x0), []).append((line[-1].x1, line[-1].size))
+
+    def at(self, *starts: float) -> tuple[float, bool]:
+        keys = {
+            key
+            for start in starts
+            for key in range(round(start - _ALIGN), round(start + _ALIGN) + 1)
+        }
+        ends = [end for key in keys for end in self._ends.get(key, ())]
+        if not ends:
+            return 0.0, False
+        right = max(end for end, _ in ends)
+        near = sum(1 for end, size in ends if end >= right - _EDGE_EMS * size)
+        return right, near >= 2
 
 
 def wrapped(
@@ -98,7 +108,7 @@ def wrapped(
     """Whether ``below`` goes on with ``above``, wrapped at the column's edge.
 
     ``edge``: the column's right edge, and whether other lines confirm it
-    (``right_edge``). ``pitches``: the column's line height by font size
+    (``RightEdges``). ``pitches``: the column's line height by font size
     (``line_pitches``); items and paragraphs set further apart do not continue each
     other. ``bullet``: ``above`` starts with a bullet glyph, its text after it.
     """

@@ -39,7 +39,10 @@ _BULLET_ARTEFACT = re.compile(r"^(?:[。©«»®•·]\s*|[oe*+]\s+)")
 _BRACKETS = str.maketrans({"〈": "（", "〉": "）"})
 # A quote mark or a full stop before the first character of a field, with no closing
 # quote after it: a speck of dirt, not writing.
-_SPECK = re.compile(r"^[“\"。](?=[\u4e00-\u9fffA-Za-z])(?![^”\"]*[”\"])")
+_SPECK = re.compile(r"(?:^|(?<=\s))[“\"。](?=[\u4e00-\u9fffA-Za-z])(?![^”\"]*[”\"])")
+# "2018 年 6 月": Tesseract spaces the digits off the date characters.
+_DATE_SPACE = re.compile(r"(?<=\d)\s+(?=[年月日])|(?<=[年月])\s+(?=\d)")
+_SPACE_BEFORE_CLOSE = re.compile(r"\s+(?=[)）])")
 
 _ENV_LOCK = threading.Lock()
 
@@ -87,6 +90,7 @@ def clean_ocr_text(text: str) -> str:
     full-width brackets read as angle brackets, specks read as quotes or full stops."""
     text = text.translate(_BRACKETS)
     text = _SPECK.sub("", text)
+    text = _DATE_SPACE.sub("", _SPACE_BEFORE_CLOSE.sub("", text))
     text = _CJK_SPACE.sub("", text)
     text = re.sub(r"\s*([：:，,；;、])\s*(?=[\u3000-\u9fff])", r"\1", text)
     text = _BULLET_ARTEFACT.sub("• ", text)

@@ -164,6 +164,8 @@ def test_ocr_brackets_and_specks():
     assert clean_ocr_text("“北京传神语联翻译有限公司") == "北京传神语联翻译有限公司"
     assert clean_ocr_text("。普华永道中天会计师事务所") == "普华永道中天会计师事务所"
     assert clean_ocr_text("“精益求精”的工作态度") == "“精益求精”的工作态度"
+    assert clean_ocr_text("2019 年 9 月 - 至今 。普华永道") == "2019年9月 - 至今普华永道"
+    assert clean_ocr_text("物流师（三级 )") == "物流师（三级)"
 
 
 @pytest.mark.parametrize("name", ["梁志远", "罗斌", "高雪"])

@@ -18,6 +18,9 @@ logger = logging.getLogger(__name__)
 # What a lost Redis raises from channels_redis (redis-py's own errors, and OSError).
 CHANNEL_LAYER_DOWN = (RedisConnectionError, RedisTimeoutError, ConnectionError)
 
+# An alias no channel layer is configured under: channels then runs without one.
+NO_CHANNEL_LAYER = "refused-sockets-have-no-channel-layer"
+
 # Application close codes (4000-4999 are ours by RFC 6455).
 CLOSE_UNAUTHENTICATED = 4401
 CLOSE_FORBIDDEN = 4403
@@ -59,6 +62,11 @@ class AuthenticatedJsonConsumer(AsyncJsonWebsocketConsumer):
         await self.on_authenticated()
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        user = scope.get("user")
+        if user is None or not user.is_authenticated:
+            # A socket we are about to refuse never joins the channel layer: a flood of
+            # anonymous sockets costs Redis nothing, and closing one waits on no read.
+            self.channel_layer_alias = NO_CHANNEL_LAYER
         try:
             await super().__call__(scope, receive, send)
         except CHANNEL_LAYER_DOWN:

@@ -134,3 +134,32 @@ async def test_real_client_against_live_daphne(live_asgi: str):
             await asyncio.wait_for(anonymous.recv(), 5)
     assert closed.value.rcvd is not None
     assert closed.value.rcvd.code == CLOSE_UNAUTHENTICATED
+
+
+async def test_a_refused_socket_never_touches_the_channel_layer(settings, monkeypatch):
+    """Refusing an anonymous socket needs no Redis: the consumer does not subscribe to
+    the channel layer at all (it used to, so a flood of anonymous sockets meant a flood
+    of blocking reads on Redis), and is refused at once with 4401 even when the layer
+    points at a port nothing listens on."""
+    from channels_redis.core import RedisChannelLayer
+
+    settings.CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [{"address": "redis://127.0.0.1:9/0", "socket_timeout": 2.0}]},
+        }
+    }
+    reads: list[str] = []
+    original = RedisChannelLayer.receive
+
+    async def counted(self, channel):
+        reads.append(channel)
+        return await original(self, channel)
+
+    monkeypatch.setattr(RedisChannelLayer, "receive", counted)
+    communicator, connected, _ = await _connect("/ws/echo?token=garbage")
+    assert connected
+    await _assert_closed_with(communicator, CLOSE_UNAUTHENTICATED)
+    await asyncio.sleep(0.1)  # the consumer keeps running until the client goes
+    assert reads == []
+    await communicator.disconnect()

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from resumes.parsing.extract.model import Line
+from resumes.parsing.fields.common import TOOLS_LABEL
 
 # Section keys the field extractors know; "other" ends a section we do not parse.
 HEADINGS: dict[str, tuple[str, ...]] = {
@@ -305,11 +306,7 @@ def split_sections(lines: list[Line]) -> SectionedResume:
 
 # "Technologies: Epic, InsightRX" under a project or a job lists what that entry used;
 # "Skills: …" there would still start the Skills section.
-_ENTRY_DETAIL = re.compile(
-    r"\s*(?:technologies(?: used)?|tech(?:nology)? stack|tools(?: used)?|environment|"
-    r"技术栈|使用技术|开发环境)\s*[:：]",
-    re.I,
-)
+_ENTRY_DETAIL = re.compile(rf"\s*(?:{TOOLS_LABEL})\s*[:：]", re.I)
 
 
 def _entry_detail(section: str, text: str) -> bool:

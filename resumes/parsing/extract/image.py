@@ -198,9 +198,6 @@ def _merge_side_blocks(rows: list[_Row]) -> list[_Row]:
     return main
 
 
-# With eng+chi_sim together, Tesseract sometimes reads Chinese words (large names, a few
-# body words) as Latin gibberish at low confidence: "郭佳" -> "PME". On a Chinese page,
-# such words are read again with chi_sim alone, all in one extra pass.
 def extract_image(data: bytes) -> ExtractedDocument:
     import pytesseract
 

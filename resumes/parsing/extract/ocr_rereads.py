@@ -24,10 +24,23 @@ _REREAD_MAX_WORDS = 24
 _REREAD_GAP = 20  # px of white between stacked words
 _BIG_WORD = 1.6  # times the median word height
 _REREAD_MAX_NAMES = 2
+# A Chinese reading we trust in place of a misread word.
+_CHINESE_WORD = re.compile(r"[\u3400-\u9fff]{1,12}")
+# Ink darker than this (0-255 grey) is text; a band this many times the body's word
+# height is a line Tesseract should have read.
+_INK = 128
+_MIN_MISSED_HEIGHT = 1.2
+_MISSED_PAD = 12  # px around a region read alone
+_TOP_SHARE = 0.2  # of the page's height, where a name is
+# What a name looks like once read: letters (any script), spaces, dots and hyphens.
+_READABLE_NAME = re.compile(r"[^\W\d_](?:[^\W\d_]|[ .'\-]){0,40}")
 
 
 def reread_chinese(image: Any, table: dict[str, list[Any]], deadline: float) -> None:
-    """On a Chinese page, read short Latin words again in Chinese alone, in place."""
+    """On a Chinese page, read short Latin words again in Chinese alone, in place.
+
+    With eng+chi_sim together, Tesseract sometimes reads Chinese words (large names, a
+    few body words) as Latin gibberish: "郭佳" -> "PME"."""
     if not _mostly_chinese(table):
         return
     texts = [str(word) for word in table["text"]]
@@ -73,7 +86,7 @@ def _reread_line(
         max(int(table["top"][i]) + int(table["height"][i]) for i in words),
     )
     text = _read_alone(image, box, "chi_sim", deadline).replace(" ", "")
-    if re.fullmatch(r"[\u3400-\u9fff]{1,12}", text):
+    if _CHINESE_WORD.fullmatch(text):
         for i in words:
             table["text"][i] = ""
         table["text"][words[0]] = text
@@ -141,16 +154,8 @@ def _reread(
     if len(lines) != len(indices):
         return  # cannot tell which line is which word
     for index, line in zip(indices, lines, strict=True):
-        if re.fullmatch(r"[\u3400-\u9fff]{1,12}", line):
+        if _CHINESE_WORD.fullmatch(line):
             table["text"][index] = line
-
-
-# Ink darker than this (0-255 grey) is text; a band this many times the body's word
-# height is a line Tesseract should have read.
-_INK = 128
-_MIN_MISSED_HEIGHT = 1.2
-_MISSED_PAD = 12  # px around the band
-_TOP_SHARE = 0.2  # of the page's height, where a name is
 
 
 def read_missed_top(image: Any, table: dict[str, list[Any]], deadline: float) -> None:
@@ -229,7 +234,3 @@ def _read_band(
     }  # fmt: skip
     for column in table:
         table[column][:0] = [row.get(column, 0)]
-
-
-# What a name looks like once read: letters (any script), spaces, dots and hyphens.
-_READABLE_NAME = re.compile(r"[^\W\d_](?:[^\W\d_]|[ .'\-]){0,40}")

@@ -255,15 +255,22 @@ def _page_lines(runs: list[TextRun], width: float) -> list[list[list[TextRun]]]:
     return [_group_lines(header), _group_lines(left), _group_lines(right)]
 
 
-def _content_start(line: list[TextRun]) -> float:
-    """Where a line's text starts, past a leading date field set apart by a wide gap."""
+def _first_wide_gap(line: list[TextRun]) -> int | None:
+    """The index of the first run set apart from the one before it by a wide gap."""
     for index in range(1, len(line)):
         previous, run = line[index - 1], line[index]
         if run.x0 - previous.x1 > _wide_gap(previous, run) * max(run.size, 1.0):
-            lead = " ".join(r.text for r in line[:index])
-            if len(lead) <= _MAX_DATE_FIELD and has_date(lead):
-                return run.x0
-            break
+            return index
+    return None
+
+
+def _content_start(line: list[TextRun]) -> float:
+    """Where a line's text starts, past a leading date field set apart by a wide gap."""
+    index = _first_wide_gap(line)
+    if index is not None:
+        lead = " ".join(r.text for r in line[:index])
+        if len(lead) <= _MAX_DATE_FIELD and has_date(lead):
+            return line[index].x0
     return line[0].x0
 
 
@@ -300,7 +307,7 @@ def _continues(
     below: list[TextRun],
     text_above: str,
     text: str,
-    edge: tuple[float, bool],
+    edges: RightEdges,
     pitches: dict[int, float],
 ) -> bool:
     """``below`` is the rest of ``above``, wrapped: not a field of its own or a new item."""
@@ -309,24 +316,16 @@ def _continues(
     if "   " in text_above:
         # "Designer · Meridian Health, New   Feb 2021": the text wraps before the field
         # set apart on its right ("York, NY" below), not at the column's edge.
-        flowing = _flowing_part(above)
-        if len(flowing) == len(above):
+        field = _first_wide_gap(above)
+        if field is None:
             return False
         # The field's start is an edge we know.
-        edge = (above[len(flowing)].x0 - _MEASURED_WIDE_GAP * above[0].size, True)
-        above = flowing
+        edge = (above[field].x0 - _MEASURED_WIDE_GAP * above[0].size, True)
+        above = above[:field]
+    else:
+        edge = edges.at(above[0].x0, below[0].x0)
     bullet = above[0].text.startswith(_BULLET_START)
     return wrapped(above, below, edge, pitches, bullet=bullet)
-
-
-def _flowing_part(line: list[TextRun]) -> list[TextRun]:
-    """The runs before the first wide gap."""
-    for index in range(1, len(line)):
-        if line[index].x0 - line[index - 1].x1 > _wide_gap(line[index - 1], line[index]) * max(
-            line[index].size, 1.0
-        ):
-            return line[:index]
-    return line
 
 
 def extract_pdf(data: bytes) -> ExtractedDocument:
@@ -354,8 +353,7 @@ def extract_pdf(data: bytes) -> ExtractedDocument:
                     text = _join(group)
                     if not text:
                         continue
-                    edge = edges.at((above or group)[0].x0, group[0].x0)
-                    if above and _continues(above, group, lines[-1].text, text, edge, pitches):
+                    if above and _continues(above, group, lines[-1].text, text, edges, pitches):
                         head, gap, field = lines[-1].text.partition("   ")
                         lines[-1].text = glue(head, text) + gap + field
                         above = group

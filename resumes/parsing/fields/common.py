@@ -90,6 +90,13 @@ def is_sentence(line: str) -> bool:
     return len(lower) >= 2 and 2 * len(lower) >= len(content)
 
 
+# Labels for what a job or project was done with: "Technologies: …", "技术栈：…".
+TOOLS_LABEL = (
+    r"technologies(?: used)?|tech(?:nology)? stack|tools(?: used)?|environment|"
+    r"技术栈|使用技术|开发环境"
+)
+
+
 def split_fields(text: str) -> list[str]:
     """ "Acme Corp | Senior Engineer   San Francisco, CA" -> its fields.
 

@@ -9,6 +9,7 @@ from resumes.parsing.dates import find_range, has_date
 from resumes.parsing.extract.docx import column_labels
 from resumes.parsing.extract.model import Line
 from resumes.parsing.fields.common import (
+    TOOLS_LABEL,
     drop_empty_brackets,
     group_entries,
     is_bullet,
@@ -89,9 +90,9 @@ _INTRO = re.compile(
 # "工作内容：负责…", "Responsibilities: Led …", "技术栈：BIM": a labelled detail, not a header.
 _DESCRIPTION_LABEL = re.compile(
     r"^(?:工作内容|工作职责|主要职责|岗位职责|职责描述|工作描述|工作业绩|主要工作|主要业绩|工作成果|"
-    r"职责|业绩|成果|技术栈|使用技术|开发环境|"
+    r"职责|业绩|成果|"
     r"(?:key )?(?:responsibilities|achievements|accomplishments|duties)|description|"
-    r"technologies(?: used)?|tech(?:nology)? stack|tools(?: used)?|environment)\s*[:：]\s*\S",
+    rf"{TOOLS_LABEL})\s*[:：]\s*\S",
     re.I,
 )
 
@@ -208,13 +209,29 @@ def _title_qualifiers(parts: list[str], title_index: int | None, text: str) -> s
     return set(chain[:-1])
 
 
+def _title_part(parts: list[str], company_words: re.Pattern[str]) -> int | None:
+    """The first part with a job word and none of ``company_words``, not a place."""
+    return next(
+        (
+            index
+            for index, part in enumerate(parts)
+            if TITLE.search(part) and not company_words.search(part) and not _location(part)
+        ),
+        None,
+    )
+
+
 def _place_off(company: str) -> tuple[str, str | None]:
     """ "North Star Electric, Minneapolis, MN" -> the employer and its place."""
-    match = CITY_REGION.search(company) or TRAILING_CITY.search(company)
-    if match is None or match.start() == 0:
+    region = CITY_REGION.search(company)
+    if region is not None:
+        if region.start() == 0:
+            return company, None
+        return company[: region.start()].strip(" ,，"), region.group(0)
+    city = TRAILING_CITY.search(company)
+    if city is None:
         return company, None
-    place = match.group("city") if "city" in match.groupdict() else match.group(0)
-    return company[: match.start()].strip(" ,，"), place
+    return company[: city.start()].strip(" ,，"), city.group("city")
 
 
 def _header_fields(header: str) -> dict[str, str | None]:
@@ -238,36 +255,17 @@ def _header_fields(header: str) -> dict[str, str | None]:
     parts = [part for part in split_fields(text) if part]
     title, company = labelled_title, labelled_company
     rest: list[str] = []
-    # A title is a part with a job word and no company word, if there is one.
-    title_index = next(
-        (
-            i
-            for i, part in enumerate(parts)
-            if TITLE.search(part) and not COMPANY.search(part) and not _location(part)
-        ),
-        None,
-    )
-    # "Software Engineer" names a title although "Software" can end a company's name.
-    title_at = title_index
-    if title_at is None:
-        title_at = next(
-            (
-                i
-                for i, part in enumerate(parts)
-                if TITLE.search(part) and not STRONG_COMPANY.search(part) and not _location(part)
-            ),
-            None,
-        )
+    # A title is a part with a job word and no company word, if there is one; else one
+    # with no legal form ("Software Engineer": "Software" can end a company's name).
+    title_index = _title_part(parts, COMPANY)
+    title_at = title_index if title_index is not None else _title_part(parts, STRONG_COMPANY)
     qualifiers = _title_qualifiers(parts, title_at, text)
     for index, part in enumerate(parts):
         if index in qualifiers:
             continue
         if location is None and _location(part):
             location = part
-        elif title is None and (
-            index == title_index
-            or (title_index is None and TITLE.search(part) and not STRONG_COMPANY.search(part))
-        ):
+        elif title is None and index == title_at:
             title = part
         elif company is None and COMPANY.search(part) and index != title_index:
             company = part
